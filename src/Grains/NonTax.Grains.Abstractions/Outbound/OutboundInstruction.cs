@@ -1,0 +1,20 @@
+namespace NonTax.Grains.Abstractions.Outbound;
+
+/// <summary>
+/// A message the finance node originates to a peer (5617 refund, 5996 unit confirmation, later
+/// 5555/5614/5618…). Grains describe it in domain terms as ordered voucher fields; the silo's
+/// outbound link turns it into a signed CNNONTAX frame. <see cref="InstructionId"/> is the
+/// idempotency key: enqueuing the same id twice delivers once.
+/// </summary>
+/// <param name="InstructionId">Unique, deterministic id (usually the business number).</param>
+/// <param name="MsgNo">Message number, e.g. 5617.</param>
+/// <param name="BusinessNo">RefundNo, ClearNo, RemitNo… that the peer's result will name.</param>
+/// <param name="Fields">Voucher fields in document order.</param>
+/// <param name="CreatedAt">When the instruction was created.</param>
+[GenerateSerializer, Immutable]
+public sealed record OutboundInstruction(
+    [property: Id(0)] string InstructionId,
+    [property: Id(1)] string MsgNo,
+    [property: Id(2)] string BusinessNo,
+    [property: Id(3)] IReadOnlyList<VoucherField> Fields,
+    [property: Id(4)] DateTimeOffset CreatedAt);

@@ -1,0 +1,2 @@
+namespace NonTax.Grains;
+internal static class AssemblyMarker { }

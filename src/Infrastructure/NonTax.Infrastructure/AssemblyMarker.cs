@@ -1,0 +1,2 @@
+namespace NonTax.Infrastructure;
+internal static class AssemblyMarker { }

@@ -1,0 +1,2 @@
+namespace NonTax.Protocol;
+internal static class AssemblyMarker { }
