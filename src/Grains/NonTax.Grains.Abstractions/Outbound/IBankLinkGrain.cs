@@ -8,4 +8,16 @@ public interface IBankLinkGrain : IGrainWithStringKey
 {
     /// <summary>Durably queues the instruction; idempotent on <see cref="OutboundInstruction.InstructionId"/>.</summary>
     Task Enqueue(OutboundInstruction instruction);
+
+    /// <summary>Every message the link knows, newest first (pending, delivered, dead, closed).</summary>
+    Task<IReadOnlyList<OutboundMessageView>> GetMessages();
+
+    /// <summary>Staff put a dead message back in the queue; it keeps its MsgID and business number.</summary>
+    Task<bool> Retry(string instructionId, string operatorName);
+
+    /// <summary>Staff close a dead message by hand (e.g. settled by phone) with a reason.</summary>
+    Task<bool> Close(string instructionId, string reason, string operatorName);
+
+    /// <summary>Runs one delivery pass now instead of waiting for the timer (used after enqueue and by tests).</summary>
+    Task DeliverDue();
 }

@@ -1,0 +1,42 @@
+using NonTax.Grains.Abstractions.Journal;
+using NonTax.Grains.Abstractions.Outbound;
+
+namespace NonTax.Grains.Outbound;
+
+/// <summary>Durable queue of one peer's outbound messages.</summary>
+[GenerateSerializer]
+public sealed class BankLinkState : IJournaledState
+{
+    [Id(0)] public Dictionary<string, OutboundMessage> Messages { get; set; } = new(StringComparer.Ordinal);
+
+    [NonSerialized]
+    private JournalBuffer? _journal;
+
+    /// <summary>Never serialized; created on first use because deserialization may skip initializers.</summary>
+    public JournalBuffer Journal => _journal ??= new();
+}
+
+/// <summary>One queued message with its delivery history. MsgID is fixed at enqueue so every retry carries the same one.</summary>
+[GenerateSerializer]
+public sealed class OutboundMessage
+{
+    [Id(0)] public required OutboundInstruction Instruction { get; init; }
+    [Id(1)] public required string MsgId { get; init; }
+    [Id(2)] public OutboundMessageStatus Status { get; set; }
+    [Id(3)] public int Attempts { get; set; }
+    [Id(4)] public DateTimeOffset QueuedAt { get; init; }
+    [Id(5)] public DateTimeOffset NextAttemptAt { get; set; }
+    [Id(6)] public DateTimeOffset? LastAttemptAt { get; set; }
+    [Id(7)] public string? LastError { get; set; }
+    [Id(8)] public string? AnswerResult { get; set; }
+    [Id(9)] public string? AnswerInformation { get; set; }
+    [Id(10)] public string? ClosedReason { get; set; }
+    [Id(11)] public DateTimeOffset? FinishedAt { get; set; }
+
+    /// <summary>Restarts the dead-letter clock when staff retry by hand.</summary>
+    [Id(12)] public DateTimeOffset RetryWindowStart { get; set; }
+
+    public OutboundMessageView ToView() => new(
+        Instruction.InstructionId, Instruction.MsgNo, MsgId, Instruction.BusinessNo, Status, Attempts, QueuedAt,
+        LastAttemptAt, LastError, AnswerResult, AnswerInformation, ClosedReason);
+}

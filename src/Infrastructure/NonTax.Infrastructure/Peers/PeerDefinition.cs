@@ -1,0 +1,44 @@
+namespace NonTax.Infrastructure.Peers;
+
+/// <summary>
+/// A peer as an operator or the sandbox file describes it, token in clear. Used to add a peer or
+/// to change one at run time; the registry encrypts the token before it touches the database.
+/// </summary>
+public sealed record PeerDefinition
+{
+    public required string NodeCode { get; init; }
+    public required string Name { get; init; }
+    public required string Token { get; init; }
+    public string? EndpointHost { get; init; }
+    public int? EndpointPort { get; init; }
+    public IReadOnlyList<string> AllowedNetworks { get; init; } = [];
+    public IReadOnlyList<string> ActingUnits { get; init; } = [];
+
+    /// <summary>Checks what the database cannot: a node code a peer may have, a usable token, parsable networks.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (PeerKindNames.FromNodeCode(NodeCode) is null || !NodeCodeShape.IsPeerNodeCode(NodeCode))
+        {
+            errors.Add($"node code '{NodeCode}' is not a bank (D/Q+10 digits), platform (G000001) or unit platform (K+10 digits) code");
+        }
+
+        if (Token.Length != 32 || Token.Any(c => c < 0x21 || c > 0x7E))
+        {
+            errors.Add("token must be 32 printable ASCII characters");
+        }
+
+        if ((EndpointHost is null) != (EndpointPort is null))
+        {
+            errors.Add("endpoint needs both host and port");
+        }
+
+        errors.AddRange(AllowedNetworks.Where(n => !System.Net.IPNetwork.TryParse(n, out _)).Select(n => $"'{n}' is not a network in CIDR form"));
+        if (ActingUnits.Count > 0 && PeerKindNames.FromNodeCode(NodeCode) != PeerKind.UnitPlatform)
+        {
+            errors.Add("only a unit platform (K node) acts for collecting units");
+        }
+
+        return errors;
+    }
+}
