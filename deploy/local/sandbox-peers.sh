@@ -12,8 +12,8 @@ if [ ! -s "$file" ]; then
   umask 077
   cat >"$file" <<JSON
 [
-  { "nodeCode": "D3206820105", "name": "中国农业银行如皋支行", "token": "$(token)", "endpointHost": "127.0.0.1", "endpointPort": 9201 },
-  { "nodeCode": "D3206820103", "name": "中国银行如皋支行", "token": "$(token)", "endpointHost": "127.0.0.1", "endpointPort": 9202 },
+  { "nodeCode": "D3206820105", "name": "中国建设银行如皋支行", "token": "$(token)", "endpointHost": "127.0.0.1", "endpointPort": 9201 },
+  { "nodeCode": "D3206820103", "name": "中国农业银行如皋支行", "token": "$(token)", "endpointHost": "127.0.0.1", "endpointPort": 9202 },
   { "nodeCode": "G000001", "name": "统一公共支付平台", "token": "$(token)", "endpointHost": "127.0.0.1", "endpointPort": 9203 },
   { "nodeCode": "K3206820001", "name": "如皋市单位开票平台", "token": "$(token)", "endpointHost": "127.0.0.1", "endpointPort": 9204,
     "actingUnits": ["0104901", "0201001"] }
