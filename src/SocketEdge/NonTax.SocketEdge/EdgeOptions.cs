@@ -1,0 +1,38 @@
+namespace NonTax.SocketEdge;
+
+/// <summary>Configuration section <c>Edge</c>.</summary>
+public sealed class EdgeOptions
+{
+    /// <summary>This finance node's code; a frame whose DES differs is refused 90003.</summary>
+    public string FinanceNode { get; set; } = "F320682";
+
+    /// <summary>TCP port banks and unit systems connect to.</summary>
+    public int Port { get; set; } = 9100;
+
+    /// <summary>HTTP port for health checks.</summary>
+    public int HealthPort { get; set; } = 8081;
+
+    /// <summary>Longest frame accepted (whole frame, as its length field counts it).</summary>
+    public int MaxFrameBytes { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>A connection that sends nothing for this long is closed.</summary>
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>The whole request must have arrived within this time of the first byte.</summary>
+    public TimeSpan ReadTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How long processing one request may take before the edge answers 99999.</summary>
+    public TimeSpan ProcessingTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Addresses of TCP load balancers that put a PROXY protocol header in front of each connection.</summary>
+    public List<string> BalancerAddresses { get; set; } = [];
+
+    /// <summary>After a 2003 token change the old token stays valid this long (the reply may have been lost).</summary>
+    public TimeSpan TokenChangeGrace { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Stored replies for (SRC, MsgID) are kept at least this long.</summary>
+    public TimeSpan ReplyRetention { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>Path of the sandbox peers file; when set, absent peers are added from it at start.</summary>
+    public string? SandboxPeersFile { get; set; }
+}

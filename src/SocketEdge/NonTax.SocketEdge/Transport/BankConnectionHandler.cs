@@ -1,0 +1,161 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using System.Net;
+using Microsoft.AspNetCore.Connections;
+using Microsoft.Extensions.Options;
+using NonTax.Protocol.Framing;
+
+namespace NonTax.SocketEdge.Transport;
+
+/// <summary>
+/// One short connection from a bank or unit system: (PROXY header when the socket peer is a
+/// configured balancer) → one frame, read within bounded size and time → one reply → close.
+/// Bytes that cannot become a frame are logged and the connection closed without a reply,
+/// because no peer is known to sign one for (spec/protocol.md "Refusals").
+/// </summary>
+public sealed class BankConnectionHandler(
+    IFrameProcessor processor,
+    IOptions<EdgeOptions> options,
+    EdgeMetrics metrics,
+    ILogger<BankConnectionHandler> logger) : ConnectionHandler
+{
+    private readonly EdgeOptions _options = options.Value;
+    private readonly FrameReader _frameReader = new(options.Value.MaxFrameBytes);
+    private readonly HashSet<IPAddress> _balancers = options.Value.BalancerAddresses.Select(IPAddress.Parse).Select(Normalize).ToHashSet();
+
+    public override async Task OnConnectedAsync(ConnectionContext connection)
+    {
+        metrics.ConnectionOpened();
+        var socketPeer = connection.RemoteEndPoint as IPEndPoint ?? new IPEndPoint(IPAddress.None, 0);
+        using var deadline = new CancellationTokenSource(_options.ReadTimeout);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, connection.ConnectionClosed);
+        var input = connection.Transport.Input;
+        try
+        {
+            var remote = socketPeer;
+            if (_balancers.Contains(Normalize(socketPeer.Address)))
+            {
+                var proxied = await ReadProxyHeaderAsync(input, socketPeer, linked.Token);
+                if (proxied is null)
+                {
+                    return;
+                }
+
+                remote = proxied;
+            }
+
+            var frame = await ReadFrameAsync(input, remote, linked.Token);
+            if (frame is null)
+            {
+                return;
+            }
+
+            using var processing = CancellationTokenSource.CreateLinkedTokenSource(connection.ConnectionClosed);
+            processing.CancelAfter(_options.ProcessingTimeout);
+            var reply = await processor.ProcessAsync(frame, remote, processing.Token);
+            if (reply is not null)
+            {
+                await connection.Transport.Output.WriteAsync(reply, connection.ConnectionClosed);
+                await connection.Transport.Output.FlushAsync(connection.ConnectionClosed);
+            }
+        }
+        catch (OperationCanceledException) when (!connection.ConnectionClosed.IsCancellationRequested)
+        {
+            // The whole-request deadline or the idle limit passed: a stalled or trickling sender.
+            metrics.Refused("read-timeout");
+            logger.LogWarning("Connection from {Remote} stalled before a whole frame arrived; closed", socketPeer);
+        }
+        catch (OperationCanceledException)
+        {
+            logger.LogInformation("Connection from {Remote} closed by the peer", socketPeer);
+        }
+        catch (ConnectionResetException)
+        {
+            logger.LogInformation("Connection from {Remote} reset by the peer", socketPeer);
+        }
+        catch (Exception exception)
+        {
+            // One connection's failure must never take the listener down.
+            metrics.Refused("internal-error");
+            logger.LogError(exception, "Connection from {Remote} failed", socketPeer);
+        }
+        finally
+        {
+            await input.CompleteAsync();
+            await connection.Transport.Output.CompleteAsync();
+        }
+    }
+
+    private async Task<IPEndPoint?> ReadProxyHeaderAsync(PipeReader input, IPEndPoint socketPeer, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var read = await ReadWithIdleLimitAsync(input, cancellationToken);
+            var buffer = read.Buffer;
+            var status = ProxyHeaderParser.TryParse(buffer, out var consumed, out var source);
+            if (status == ProxyHeaderStatus.Complete)
+            {
+                input.AdvanceTo(buffer.GetPosition(consumed));
+                return source ?? socketPeer;
+            }
+
+            if (status == ProxyHeaderStatus.Invalid || read.IsCompleted)
+            {
+                metrics.Refused("proxy-header");
+                logger.LogWarning("Balancer connection {Remote} sent no valid PROXY header; closed", socketPeer);
+                return null;
+            }
+
+            input.AdvanceTo(buffer.Start, buffer.End);
+        }
+    }
+
+    private async Task<RawFrame?> ReadFrameAsync(PipeReader input, IPEndPoint remote, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var read = await ReadWithIdleLimitAsync(input, cancellationToken);
+            var buffer = read.Buffer;
+            var result = _frameReader.TryRead(buffer, out var consumed);
+            switch (result.Status)
+            {
+                case FrameReadStatus.Complete:
+                    input.AdvanceTo(consumed);
+                    return result.Frame;
+                case FrameReadStatus.Invalid:
+                    await RefuseUnreadableAsync(remote, result.Error.ToString(), buffer, cancellationToken);
+                    return null;
+            }
+
+            if (read.IsCompleted)
+            {
+                if (buffer.Length > 0)
+                {
+                    await RefuseUnreadableAsync(remote, "truncated", buffer, cancellationToken);
+                }
+
+                return null;
+            }
+
+            input.AdvanceTo(buffer.Start, buffer.End);
+        }
+    }
+
+    /// <summary>Reads with a limit on silence between segments, on top of the whole-request deadline.</summary>
+    private async Task<ReadResult> ReadWithIdleLimitAsync(PipeReader input, CancellationToken cancellationToken)
+    {
+        using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        idle.CancelAfter(_options.IdleTimeout);
+        return await input.ReadAsync(idle.Token);
+    }
+
+    private async Task RefuseUnreadableAsync(IPEndPoint remote, string reason, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
+    {
+        metrics.Refused(reason);
+        logger.LogWarning("Unreadable bytes from {Remote} ({Reason}); closed without reply", remote, reason);
+        var prefix = buffer.Slice(0, Math.Min(buffer.Length, 512)).ToArray();
+        await processor.RecordUnreadableAsync(remote, reason, prefix, cancellationToken);
+    }
+
+    private static IPAddress Normalize(IPAddress address) => address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
+}
