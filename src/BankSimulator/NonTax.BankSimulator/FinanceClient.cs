@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using NonTax.Protocol.Envelope;
+using NonTax.Protocol.Framing;
+using NonTax.Protocol.Security;
+using NonTax.Protocol.Transport;
+using NonTax.Protocol.Vouchers;
+
+namespace NonTax.BankSimulator;
+
+/// <summary>
+/// The bank's sending side: builds a CNNONTAX request as a bank would, sends it to the finance
+/// node's socket edge on a short connection and returns what came back.
+/// </summary>
+public sealed class FinanceClient(string host, int port, string financeNode, TimeProvider? time = null)
+{
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
+    public string FinanceNode => financeNode;
+
+    /// <summary>A 20-digit MsgID: China-time timestamp and six random digits, as banks' ids look.</summary>
+    public string NewMsgId() =>
+        _time.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture)
+        + RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
+
+    public DateOnly Today() => DateOnly.FromDateTime(_time.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+
+    /// <summary>Builds the signed frame without sending it (tests corrupt it on purpose).</summary>
+    public byte[] BuildFrame(SimulatorPeer peer, string msgNo, IReadOnlyList<(string Name, string Value)> fields, string msgId, string? msgRef = null, string? signingToken = null)
+    {
+        var today = Today();
+        var head = new Head(peer.NodeCode, financeNode, msgNo, msgId, msgRef ?? msgId, today);
+        var region = financeNode[1..];
+        var body = EnvelopeWriter.Write(head, [new VoucherBody(region, today.Year.ToString("D4", CultureInfo.InvariantCulture), msgNo, "1", Voucher.FromFields(fields))]);
+        return FrameWriter.Write(msgNo, body, Mac.Compute(signingToken ?? peer.Token, body));
+    }
+
+    public Task<ExchangeRecord> SendAsync(SimulatorPeer peer, string msgNo, IReadOnlyList<(string Name, string Value)> fields, string? msgId = null, string? msgRef = null, CancellationToken cancellationToken = default) =>
+        SendFrameAsync(peer, msgNo, fields, BuildFrame(peer, msgNo, fields, msgId ??= NewMsgId(), msgRef), msgId, peer.Token, cancellationToken);
+
+    /// <summary>Sends a prepared frame; the reply's MAC is checked against <paramref name="replyToken"/>.</summary>
+    public async Task<ExchangeRecord> SendFrameAsync(SimulatorPeer peer, string msgNo, IReadOnlyList<(string Name, string Value)> fields, byte[] frame, string msgId, string replyToken, CancellationToken cancellationToken = default)
+    {
+        var reply = await ShortConnectionClient.ExchangeAsync(host, port, frame, cancellationToken);
+        if (!Mac.Verify(reply.Mac, reply.Body, replyToken))
+        {
+            throw new IOException($"Reply {reply.MsgNo} to {msgNo} {msgId} does not verify with {peer.NodeCode}'s token.");
+        }
+
+        var decoded = EnvelopeReader.Parse(reply.Body, reply.MsgNo);
+        if (decoded.Envelope is null)
+        {
+            throw new IOException($"Reply {reply.MsgNo} unreadable: {decoded.Error}");
+        }
+
+        return new ExchangeRecord("out", peer.NodeCode, msgNo, msgId, reply.MsgNo, fields, decoded.Envelope.First.Voucher.ToFields());
+    }
+
+    /// <summary>Sends raw bytes and returns the raw reply, or null when the edge closed without one.</summary>
+    public async Task<RawFrame?> SendRawAsync(byte[] bytes, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await ShortConnectionClient.ExchangeAsync(host, port, bytes, cancellationToken);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+}

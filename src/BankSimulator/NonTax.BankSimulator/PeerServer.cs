@@ -1,0 +1,199 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.IO.Pipelines;
+using System.Net;
+using System.Net.Sockets;
+using NonTax.Protocol.Envelope;
+using NonTax.Protocol.Framing;
+using NonTax.Protocol.Security;
+using NonTax.Protocol.Vouchers;
+
+namespace NonTax.BankSimulator;
+
+/// <summary>
+/// The bank's own server, where the finance node sends 5xxx messages: every frame is verified,
+/// recorded and answered with the bank's generic reply (2001, or 8001 for a unit platform).
+/// Results that the finance node waits for (2617 after a 5617, 2952 after a 5952) are sent back
+/// afterwards on a new connection, as real banks do.
+/// </summary>
+public sealed class PeerServer : IAsyncDisposable
+{
+    private readonly SimulatorPeer _peer;
+    private readonly FinanceClient _finance;
+    private readonly TcpListener _listener;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _acceptLoop;
+    private readonly ConcurrentQueue<ExchangeRecord> _seen = new();
+    private readonly List<Task> _followUps = [];
+
+    public PeerServer(SimulatorPeer peer, FinanceClient finance, IPAddress address, int port)
+    {
+        _peer = peer;
+        _finance = finance;
+        _listener = new TcpListener(address, port);
+        _listener.Start();
+        _acceptLoop = AcceptLoopAsync();
+    }
+
+    /// <summary>Every message received and every follow-up result sent, in order.</summary>
+    public IReadOnlyCollection<ExchangeRecord> Seen => _seen;
+
+    /// <summary>When false, a 5617 is acknowledged but no 2617 result is sent (to test retries and manual closing).</summary>
+    public bool AnswerRefunds { get; set; } = true;
+
+    /// <summary>The answer put in the generic reply; set to a failure code to make the finance node retry.</summary>
+    public string ReplyResult { get; set; } = "00000";
+
+    public event Action<ExchangeRecord>? Observed;
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        _listener.Stop();
+        try
+        {
+            await _acceptLoop;
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        Task[] followUps;
+        lock (_followUps)
+        {
+            followUps = [.. _followUps];
+        }
+
+        await Task.WhenAll(followUps.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default)));
+        _stop.Dispose();
+    }
+
+    private async Task AcceptLoopAsync()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            TcpClient client;
+            try
+            {
+                client = await _listener.AcceptTcpClientAsync(_stop.Token);
+            }
+            catch (Exception) when (_stop.IsCancellationRequested)
+            {
+                return;
+            }
+
+            _ = Task.Run(() => ServeAsync(client));
+        }
+    }
+
+    private async Task ServeAsync(TcpClient client)
+    {
+        using var _ = client;
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
+        timeout.CancelAfter(TimeSpan.FromSeconds(30));
+        try
+        {
+            var stream = client.GetStream();
+            var reader = PipeReader.Create(stream);
+            RawFrame? frame = null;
+            while (frame is null)
+            {
+                var read = await reader.ReadAsync(timeout.Token);
+                var result = FrameReader.Default.TryRead(read.Buffer, out var consumed);
+                if (result.IsComplete)
+                {
+                    frame = result.Frame;
+                    reader.AdvanceTo(consumed);
+                }
+                else if (result.Status == FrameReadStatus.Invalid || read.IsCompleted)
+                {
+                    return;
+                }
+                else
+                {
+                    reader.AdvanceTo(read.Buffer.Start, read.Buffer.End);
+                }
+            }
+
+            var decoded = EnvelopeReader.Parse(frame.Body, frame.MsgNo);
+            if (decoded.Envelope is null || !Mac.Verify(frame.Mac, frame.Body, _peer.Token))
+            {
+                Record(new ExchangeRecord("in", _peer.NodeCode, frame.MsgNo, decoded.MsgId ?? "?", null, [("Error", decoded.Error?.ToString() ?? "MAC does not verify")], []));
+                return;
+            }
+
+            var head = decoded.Envelope.Head;
+            var fields = decoded.Envelope.First.Voucher.ToFields();
+            var replyMsgNo = _peer.NodeCode.StartsWith('K') ? "8001" : "2001";
+            var replyFields = new List<(string Name, string Value)> { ("OriMsgNo", head.MsgNo), ("Result", ReplyResult), ("Information", "received") };
+            var replyHead = new Head(_peer.NodeCode, head.Src, replyMsgNo, _finance.NewMsgId(), head.MsgId, _finance.Today());
+            var replyBody = EnvelopeWriter.Write(replyHead, [new VoucherBody(_finance.FinanceNode[1..], _finance.Today().Year.ToString("D4", CultureInfo.InvariantCulture), replyMsgNo, "1", Voucher.FromFields(replyFields))]);
+            await stream.WriteAsync(FrameWriter.Write(replyMsgNo, replyBody, Mac.Compute(_peer.Token, replyBody)), timeout.Token);
+            Record(new ExchangeRecord("in", _peer.NodeCode, head.MsgNo, head.MsgId, replyMsgNo, fields, replyFields));
+            if (ReplyResult == "00000")
+            {
+                ScheduleFollowUp(head, fields);
+            }
+        }
+        catch (Exception exception) when (exception is IOException or OperationCanceledException or SocketException)
+        {
+            // A broken inbound connection is the finance node's problem to retry.
+        }
+    }
+
+    private void ScheduleFollowUp(Head head, IReadOnlyList<(string Name, string Value)> fields)
+    {
+        Func<Task>? followUp = head.MsgNo switch
+        {
+            "5617" when AnswerRefunds => () => SendRefundResultAsync(head, fields),
+            "5952" => () => SendAccountAckAsync(head, fields),
+            _ => null,
+        };
+        if (followUp is null)
+        {
+            return;
+        }
+
+        lock (_followUps)
+        {
+            _followUps.Add(Task.Run(async () =>
+            {
+                try
+                {
+                    await followUp();
+                }
+                catch (Exception exception) when (exception is IOException or SocketException or OperationCanceledException)
+                {
+                    Record(new ExchangeRecord("out", _peer.NodeCode, "?", "?", null, [("Error", exception.Message)], []));
+                }
+            }));
+        }
+    }
+
+    private async Task SendRefundResultAsync(Head instruction, IReadOnlyList<(string Name, string Value)> fields)
+    {
+        var refundNo = fields.FirstOrDefault(f => f.Name == "RefundNo").Value ?? string.Empty;
+        var today = _finance.Today().ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+        var result = new List<(string Name, string Value)>
+        {
+            ("RefundNo", refundNo),
+            ("Result", "00000"),
+            ("RefundDate", today),
+            ("RefundTraNo", "RF" + instruction.MsgId[^12..]),
+            ("Information", "refunded to the payer"),
+        };
+        Record(await _finance.SendAsync(_peer, "2617", result, msgRef: instruction.MsgId, cancellationToken: _stop.Token));
+    }
+
+    private async Task SendAccountAckAsync(Head instruction, IReadOnlyList<(string Name, string Value)> fields)
+    {
+        var seqNo = fields.FirstOrDefault(f => f.Name == "SeqNo").Value ?? "0";
+        Record(await _finance.SendAsync(_peer, "2952", [("SeqNo", seqNo), ("Result", "00000")], msgRef: instruction.MsgId, cancellationToken: _stop.Token));
+    }
+
+    private void Record(ExchangeRecord record)
+    {
+        _seen.Enqueue(record);
+        Observed?.Invoke(record);
+    }
+}

@@ -1,0 +1,235 @@
+using System.Globalization;
+using System.Net;
+using System.Security.Cryptography;
+
+namespace NonTax.BankSimulator;
+
+/// <summary>
+/// What a bank's engineer does against the sandbox: query, pay, resend, pay twice through two
+/// banks, run the bank's own server for 5xxx messages, and the whole duplicate-refund round trip.
+/// </summary>
+public sealed class Scenarios(FinanceClient finance, IReadOnlyList<SimulatorPeer> peers, IPAddress listenAddress, TextWriter output)
+{
+    public const string Usage = """
+        NonTax bank simulator — talks CNNONTAX to the finance node's socket edge.
+
+        Options (all verbs): --edge host:port (127.0.0.1:9100)  --peers file (.state/dev/sandbox-peers.json)  --finance F320682
+        Verbs:
+          test [--as NODE]                            2002 connectivity test
+          issue [--as K3206820001] [--unit 0104901] [--amount 80.00] [--item 103043211] [--name 不动产登记费] [--hold1 Y]
+                                                      8994: a unit system issues a notice with its own payment code
+          query PAYCODE [--as NODE] [--check CODE]    2601 query a notice
+          pay PAYCODE [--as NODE] [--tranobus T] [--msgid M] [--amount A] [--mode 02]
+                                                      2601 then 2612 confirm (give --msgid/--tranobus again to resend)
+          resend PAYCODE [--as NODE]                  confirm once, then send the identical frame again
+          duplicate PAYCODE [--first D3206820105] [--second D3206820103] [--wait 60]
+                                                      pay through two banks; serve the second bank and wait for its 5617 refund, answer 2617
+          serve [--seconds N]                         run every peer's own server and print the 5xxx messages that arrive
+          demo [--wait 60]                            issue through K3206820001, pay at D3206820105, pay again at D3206820103, see the refund
+          token NEWTOKEN [--as NODE]                  2003 change this peer's token (updates nothing on disk: edit the peers file yourself)
+        """;
+
+    public async Task<int> RunAsync(SimulatorArguments arguments, CancellationToken cancellationToken)
+    {
+        switch (arguments.Verb)
+        {
+            case "test":
+                Print(await finance.SendAsync(Peer(arguments.Option("as", "D3206820105")), "2002", [("Info", "connectivity test")], cancellationToken: cancellationToken));
+                return 0;
+            case "issue":
+                var issued = await IssueAsync(arguments, cancellationToken);
+                return issued.ReplyField("Result") == "00000" ? 0 : 1;
+            case "query":
+                Print(await QueryAsync(Peer(arguments.Option("as", "D3206820105")), arguments.Value(0, "payment code"), arguments.Option("check"), cancellationToken));
+                return 0;
+            case "pay":
+                var paid = await PayAsync(Peer(arguments.Option("as", "D3206820105")), arguments.Value(0, "payment code"), arguments, cancellationToken);
+                return paid.ReplyField("Result") is "00000" or "10006" ? 0 : 1;
+            case "resend":
+                return await ResendAsync(arguments, cancellationToken);
+            case "duplicate":
+                return await DuplicateAsync(arguments.Value(0, "payment code"), arguments, cancellationToken);
+            case "serve":
+                return await ServeAsync(arguments, cancellationToken);
+            case "demo":
+                var notice = await IssueAsync(arguments, cancellationToken);
+                return notice.ReplyField("Result") == "00000"
+                    ? await DuplicateAsync(notice.Request.First(f => f.Name == "PayCode").Value, arguments, cancellationToken)
+                    : 1;
+            case "token":
+                return await ChangeTokenAsync(Peer(arguments.Option("as", "D3206820105")), arguments.Value(0, "new token"), cancellationToken);
+            default:
+                output.WriteLine(Usage);
+                return 2;
+        }
+    }
+
+    public SimulatorPeer Peer(string nodeCode) =>
+        peers.FirstOrDefault(p => p.NodeCode == nodeCode) ?? throw new ArgumentException($"{nodeCode} is not in the peers file");
+
+    public Task<ExchangeRecord> QueryAsync(SimulatorPeer peer, string payCode, string? checkCode, CancellationToken cancellationToken) =>
+        finance.SendAsync(peer, "2601", [("PayCode", payCode), ("PayMode", "02"), ("Hold1", checkCode ?? string.Empty), ("Hold2", string.Empty)], cancellationToken: cancellationToken);
+
+    /// <summary>2601 to learn the amount due and payer, then 2612 as the counter would send it.</summary>
+    public async Task<ExchangeRecord> PayAsync(SimulatorPeer peer, string payCode, SimulatorArguments arguments, CancellationToken cancellationToken)
+    {
+        var query = await QueryAsync(peer, payCode, arguments.Option("check"), cancellationToken);
+        Print(query);
+        var confirmation = BuildConfirmation(peer, payCode, query, arguments);
+        var reply = await finance.SendAsync(peer, "2612", confirmation, arguments.Option("msgid"), cancellationToken: cancellationToken);
+        Print(reply);
+        return reply;
+    }
+
+    public IReadOnlyList<(string Name, string Value)> BuildConfirmation(SimulatorPeer peer, string payCode, ExchangeRecord query, SimulatorArguments arguments)
+    {
+        var now = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8));
+        var amount = arguments.Option("amount") ?? query.ReplyField("Amt") ?? "0.00";
+        return
+        [
+            ("PayCode", payCode),
+            ("CfmDate", now.ToString("yyyyMMdd", CultureInfo.InvariantCulture)),
+            ("CfmTime", now.ToString("HHmmss", CultureInfo.InvariantCulture)),
+            ("Amt", amount),
+            ("BankOutlet", peer.NodeCode[^4..] + "001"),
+            ("Operator", "柜员01"),
+            ("PayMode", arguments.Option("mode", "02")),
+            ("TraNoBus", arguments.Option("tranobus") ?? NewTransactionNumber(now)),
+            ("PayerName", query.ReplyField("PayerName") is { Length: > 0 } name ? name : "缴款人"),
+            ("PayerAcct", "6228480000000000001"),
+            ("PayerOpBk", peer.Name),
+            ("PayerOpBkNo", peer.NodeCode[^4..].PadLeft(12, '0')),
+            ("RecAcctType", query.ReplyField("RecAcctType") is { Length: > 0 } type ? type : "1"),
+            ("RecAcct", query.ReplyField("RecAcct") ?? string.Empty),
+            ("Hold1", string.Empty),
+            ("Hold2", string.Empty),
+        ];
+    }
+
+    private async Task<ExchangeRecord> IssueAsync(SimulatorArguments arguments, CancellationToken cancellationToken)
+    {
+        var peer = Peer(arguments.Option("as", "K3206820001"));
+        var today = finance.Today();
+        var amount = arguments.Option("amount", "80.00");
+        var region = finance.FinanceNode[1..];
+        var payCode = arguments.Option("paycode") ?? region + today.ToString("yy", CultureInfo.InvariantCulture) + "99" + RandomNumberGenerator.GetInt32(0, 1_000_000_000).ToString("D9", CultureInfo.InvariantCulture) + "0";
+        var item = arguments.Option("item", "103043211");
+        var fields = new List<(string Name, string Value)>
+        {
+            ("AdmDivCode", region), ("PayCode", payCode), ("BillDate", today.ToString("yyyyMMdd", CultureInfo.InvariantCulture)),
+            ("ChgAgenCode", arguments.Option("unit", "0104901")), ("ChgAgenName", arguments.Option("unitname", "如皋市自然资源和规划局")),
+            ("PayerName", arguments.Option("payer", "张三")), ("PayerAcct", string.Empty), ("PayerOpBk", string.Empty),
+            ("Amt", amount), ("OriAmt", amount), ("DelayAmt", "0.00"), ("PayStats", "0"), ("RecAcctType", "1"),
+            ("RecName", "如皋市财政局"), ("RecAcct", "32001647236051117660"), ("RecAcctReal", string.Empty), ("RecOpBk", "中国建设银行如皋支行"),
+            ("RecBankNo", "105306282013"), ("IsInterBank", "0"),
+            ("PayInfo", $"{item}|{arguments.Option("name", "不动产登记费")}|{amount}|次|1|不限制|0.0-0.0#"),
+            ("Memo", "simulator"), ("CrcCode", string.Empty), ("MobilePhone", arguments.Option("mobile", "13800000000")),
+            ("PayerCreditCode", string.Empty), ("RecCreditCode", string.Empty), ("OperatorCode", "sim"), ("OperatorName", "simulator"),
+            ("Hold1", arguments.Option("hold1", string.Empty)), ("Hold2", string.Empty),
+        };
+        var reply = await finance.SendAsync(peer, "8994", fields, cancellationToken: cancellationToken);
+        Print(reply);
+        output.WriteLine($"payment code: {payCode}");
+        return reply;
+    }
+
+    private async Task<int> ResendAsync(SimulatorArguments arguments, CancellationToken cancellationToken)
+    {
+        var peer = Peer(arguments.Option("as", "D3206820105"));
+        var payCode = arguments.Value(0, "payment code");
+        var query = await QueryAsync(peer, payCode, arguments.Option("check"), cancellationToken);
+        var confirmation = BuildConfirmation(peer, payCode, query, arguments);
+        var msgId = finance.NewMsgId();
+        var first = await finance.SendAsync(peer, "2612", confirmation, msgId, cancellationToken: cancellationToken);
+        var second = await finance.SendAsync(peer, "2612", confirmation, msgId, cancellationToken: cancellationToken);
+        Print(first);
+        Print(second);
+        var same = first.ReplyField("Result") == second.ReplyField("Result");
+        output.WriteLine(same ? "resend answered with the stored reply" : "resend answered differently!");
+        return same ? 0 : 1;
+    }
+
+    private async Task<int> DuplicateAsync(string payCode, SimulatorArguments arguments, CancellationToken cancellationToken)
+    {
+        var first = Peer(arguments.Option("first", "D3206820105"));
+        var second = Peer(arguments.Option("second", "D3206820103"));
+        await using var server = StartServer(second);
+        var refunded = new TaskCompletionSource<ExchangeRecord>(TaskCreationOptions.RunContinuationsAsynchronously);
+        server.Observed += record =>
+        {
+            Print(record);
+            if (record.MsgNo == "2617")
+            {
+                refunded.TrySetResult(record);
+            }
+        };
+
+        var firstReply = await PayAsync(first, payCode, arguments, cancellationToken);
+        var secondReply = await PayAsync(second, payCode, arguments, cancellationToken);
+        if (firstReply.ReplyField("Result") != "00000" || secondReply.ReplyField("Result") != "10006")
+        {
+            output.WriteLine("expected 00000 from the first bank and 10006 from the second");
+            return 1;
+        }
+
+        output.WriteLine($"waiting for the technical refund 5617 at {second.NodeCode}…");
+        var wait = TimeSpan.FromSeconds(double.Parse(arguments.Option("wait", "60"), CultureInfo.InvariantCulture));
+        try
+        {
+            var result = await refunded.Task.WaitAsync(wait, cancellationToken);
+            output.WriteLine($"duplicate refunded: 2617 answered {result.ReplyField("Result")}");
+            return result.ReplyField("Result") == "00000" ? 0 : 1;
+        }
+        catch (TimeoutException)
+        {
+            output.WriteLine("no refund arrived in time");
+            return 1;
+        }
+    }
+
+    private async Task<int> ServeAsync(SimulatorArguments arguments, CancellationToken cancellationToken)
+    {
+        var servers = peers.Where(p => p.EndpointPort is not null).Select(StartServer).ToList();
+        foreach (var server in servers)
+        {
+            server.Observed += Print;
+        }
+
+        output.WriteLine($"serving {string.Join(", ", peers.Where(p => p.EndpointPort is not null).Select(p => $"{p.NodeCode}@{p.EndpointPort}"))}; Ctrl-C to stop");
+        try
+        {
+            var seconds = arguments.Option("seconds");
+            await Task.Delay(seconds is null ? Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(int.Parse(seconds, CultureInfo.InvariantCulture)), cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        foreach (var server in servers)
+        {
+            await server.DisposeAsync();
+        }
+
+        return 0;
+    }
+
+    private async Task<int> ChangeTokenAsync(SimulatorPeer peer, string newToken, CancellationToken cancellationToken)
+    {
+        var encrypted = NonTax.Protocol.Security.TokenCipher.Encrypt(newToken, peer.Token);
+        var msgId = finance.NewMsgId();
+        var fields = new List<(string Name, string Value)> { ("NewToken", encrypted) };
+        var frame = finance.BuildFrame(peer, "2003", fields, msgId);
+        var reply = await finance.SendFrameAsync(peer, "2003", fields, frame, msgId, newToken, cancellationToken);
+        Print(reply);
+        peer.Token = newToken;
+        return reply.ReplyField("Result") == "00000" ? 0 : 1;
+    }
+
+    public PeerServer StartServer(SimulatorPeer peer) =>
+        new(peer, finance, listenAddress, peer.EndpointPort ?? throw new ArgumentException($"{peer.NodeCode} has no endpoint port"));
+
+    private static string NewTransactionNumber(DateTimeOffset now) =>
+        now.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture) + RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
+
+    private void Print(ExchangeRecord record) => output.WriteLine(record);
+}
