@@ -1,2 +1,0 @@
-namespace NonTax.Protocol;
-internal static class AssemblyMarker { }
