@@ -1,2 +1,0 @@
-namespace NonTax.Infrastructure;
-internal static class AssemblyMarker { }

@@ -1,0 +1,42 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using NonTax.Grains.Abstractions;
+using Npgsql;
+using Orleans.Storage;
+
+namespace NonTax.Infrastructure.Storage;
+
+public static class DomainStorageSiloBuilderExtensions
+{
+    /// <summary>
+    /// Registers the batched PostgreSQL grain storage under <see cref="StorageNames.Domain"/>, the
+    /// process-wide <see cref="ICommitBatcher"/>, and (if not registered yet) an
+    /// <see cref="NpgsqlDataSource"/> for <paramref name="connectionString"/>.
+    /// </summary>
+    public static ISiloBuilder AddNonTaxDomainStorage(this ISiloBuilder builder, string connectionString, IConfiguration? configuration = null)
+    {
+        builder.Services.AddNonTaxCommitBatcher(connectionString, configuration);
+        builder.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Domain,
+            (sp, _) => ActivatorUtilities.CreateInstance<BatchedGrainStorage>(sp));
+        return builder;
+    }
+
+    /// <summary>
+    /// Registers only the group-commit writer (for hosts that archive rows but hold no grains,
+    /// such as the socket edge).
+    /// </summary>
+    public static IServiceCollection AddNonTaxCommitBatcher(this IServiceCollection services, string connectionString, IConfiguration? configuration = null)
+    {
+        services.TryAddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        var options = services.AddOptions<CommitBatcherOptions>();
+        if (configuration is not null)
+        {
+            options.Bind(configuration.GetSection(CommitBatcherOptions.SectionName));
+        }
+
+        services.TryAddSingleton<CommitBatcher>();
+        services.TryAddSingleton<ICommitBatcher>(sp => sp.GetRequiredService<CommitBatcher>());
+        return services;
+    }
+}
