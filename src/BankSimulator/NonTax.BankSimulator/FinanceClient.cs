@@ -42,12 +42,12 @@ public sealed class FinanceClient(string host, int port, string financeNode, Tim
     public async Task<ExchangeRecord> SendFrameAsync(SimulatorPeer peer, string msgNo, IReadOnlyList<(string Name, string Value)> fields, byte[] frame, string msgId, string replyToken, CancellationToken cancellationToken = default)
     {
         var reply = await ShortConnectionClient.ExchangeAsync(host, port, frame, cancellationToken);
-        if (!Mac.Verify(reply.Mac, reply.Body, replyToken))
+        if (!Mac.Verify(reply.Mac, reply.Body.Span, [replyToken]))
         {
             throw new IOException($"Reply {reply.MsgNo} to {msgNo} {msgId} does not verify with {peer.NodeCode}'s token.");
         }
 
-        var decoded = EnvelopeReader.Parse(reply.Body, reply.MsgNo);
+        var decoded = EnvelopeReader.Parse(reply.Body.Span, reply.MsgNo);
         if (decoded.Envelope is null)
         {
             throw new IOException($"Reply {reply.MsgNo} unreadable: {decoded.Error}");

@@ -115,8 +115,8 @@ public sealed class PeerServer : IAsyncDisposable
                 }
             }
 
-            var decoded = EnvelopeReader.Parse(frame.Body, frame.MsgNo);
-            if (decoded.Envelope is null || !Mac.Verify(frame.Mac, frame.Body, _peer.Token))
+            var decoded = EnvelopeReader.Parse(frame.Body.Span, frame.MsgNo);
+            if (decoded.Envelope is null || !Mac.Verify(frame.Mac, frame.Body.Span, [_peer.Token]))
             {
                 Record(new ExchangeRecord("in", _peer.NodeCode, frame.MsgNo, decoded.MsgId ?? "?", null, [("Error", decoded.Error?.ToString() ?? "MAC does not verify")], []));
                 return;

@@ -10,7 +10,7 @@ namespace NonTax.Infrastructure.Peers;
 /// made here clears the local cache at once, and other edge nodes see it within
 /// <see cref="CacheLifetime"/> (the old token stays valid for its grace period, so that window is safe).
 /// </summary>
-public sealed class PeerRegistry(NpgsqlDataSource dataSource, TokenCipher cipher, TimeProvider time)
+public sealed class PeerRegistry(NpgsqlDataSource dataSource, TokenAtRestCipher cipher, TimeProvider time)
 {
     public static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(2);
 

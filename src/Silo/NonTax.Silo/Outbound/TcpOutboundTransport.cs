@@ -32,9 +32,9 @@ public sealed class TcpOutboundTransport(PeerRegistry peers, MessageJournal jour
         await journal.ArchiveAsync(new ArchivedFrame(ArchivedFrame.Outbound, peerNodeCode, endpoint.ToString(), msgNo, msgId, msgId, null, null, frame), cancellationToken);
 
         var reply = await ShortConnectionClient.ExchangeAsync(endpoint.Host, endpoint.Port, frame, cancellationToken);
-        var replyBytes = FrameWriter.Write(reply.MsgNo, reply.Body, reply.Mac);
-        var decoded = EnvelopeReader.Parse(reply.Body, reply.MsgNo);
-        var macOk = Mac.Verify(reply.Mac, reply.Body, peer.TokensValidAt(time.GetUtcNow()));
+        var replyBytes = FrameWriter.Write(reply.MsgNo, reply.Body.Span, reply.Mac);
+        var decoded = EnvelopeReader.Parse(reply.Body.Span, reply.MsgNo);
+        var macOk = Mac.Verify(reply.Mac, reply.Body.Span, peer.TokensValidAt(time.GetUtcNow()));
         var result = decoded.Envelope?.First.Voucher["Result"];
         var information = decoded.Envelope?.First.Voucher["Information"];
         var problem = !macOk ? "reply MAC does not verify"

@@ -7,7 +7,7 @@ namespace NonTax.SocketEdge.Handlers;
 /// <summary>2000 "green channel" free-form message from a bank: stored for staff to read, answered 5001.</summary>
 public sealed class GreenChannelHandler(NpgsqlDataSource dataSource) : IMessageHandler
 {
-    public IReadOnlyCollection<string> MsgNos { get; } = [MsgNos.BankGreenChannel];
+    public IReadOnlyCollection<string> HandledMsgNos { get; } = [MsgNos.BankGreenChannel];
 
     public async Task<HandlerOutcome> HandleAsync(InboundRequest request, CancellationToken cancellationToken)
     {

@@ -13,7 +13,7 @@ namespace NonTax.SocketEdge.Handlers;
 /// </summary>
 public sealed class TokenChangeHandler(PeerRegistry peers, IOptions<EdgeOptions> options, ILogger<TokenChangeHandler> logger) : IMessageHandler
 {
-    public IReadOnlyCollection<string> MsgNos { get; } = [NonTax.Protocol.Results.MsgNos.TokenChange];
+    public IReadOnlyCollection<string> HandledMsgNos { get; } = [MsgNos.TokenChange];
 
     public async Task<HandlerOutcome> HandleAsync(InboundRequest request, CancellationToken cancellationToken)
     {

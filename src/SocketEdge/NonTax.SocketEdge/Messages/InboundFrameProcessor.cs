@@ -47,13 +47,13 @@ public sealed class InboundFrameProcessor : IFrameProcessor
         _time = time;
         _logger = logger;
         _options = options.Value;
-        _handlers = handlers.SelectMany(h => h.MsgNos.Select(n => (n, h))).ToDictionary(p => p.n, p => p.h, StringComparer.Ordinal);
+        _handlers = handlers.SelectMany(h => h.HandledMsgNos.Select(n => (n, h))).ToDictionary(p => p.n, p => p.h, StringComparer.Ordinal);
     }
 
     public async Task<byte[]?> ProcessAsync(RawFrame frame, IPEndPoint remote, CancellationToken cancellationToken)
     {
-        var raw = FrameWriter.Write(frame.MsgNo, frame.Body, frame.Mac);
-        var decoded = EnvelopeReader.Parse(frame.Body, frame.MsgNo);
+        var raw = FrameWriter.Write(frame.MsgNo, frame.Body.Span, frame.Mac);
+        var decoded = EnvelopeReader.Parse(frame.Body.Span, frame.MsgNo);
         var src = decoded.Src;
         var peer = src is null ? null : await _peers.FindAsync(src, cancellationToken);
         if (peer is null || !peer.Enabled)
@@ -67,7 +67,7 @@ public sealed class InboundFrameProcessor : IFrameProcessor
             return await DropAsync(raw, remote, src, decoded.MsgId, frame.MsgNo, $"address {remote.Address} not allowed for {peer.NodeCode}", cancellationToken);
         }
 
-        if (!Mac.Verify(frame.Mac, frame.Body, peer.TokensValidAt(_time.GetUtcNow())))
+        if (!Mac.Verify(frame.Mac, frame.Body.Span, peer.TokensValidAt(_time.GetUtcNow())))
         {
             return await RefuseAsync(raw, remote, peer, decoded, frame.MsgNo, ResultCodes.BadMac, "MAC does not verify", cancellationToken);
         }
@@ -89,7 +89,7 @@ public sealed class InboundFrameProcessor : IFrameProcessor
             return await RefuseAsync(raw, remote, peer, decoded, frame.MsgNo, ResultCodes.WrongDestination, $"DES {head.Des} is not {_options.FinanceNode}", cancellationToken);
         }
 
-        var bodyHash = SHA256.HashData(frame.Body);
+        var bodyHash = SHA256.HashData(frame.Body.Span);
         var stored = await _journal.FindReplyAsync(peer.NodeCode, head.MsgId, cancellationToken);
         if (stored is not null)
         {

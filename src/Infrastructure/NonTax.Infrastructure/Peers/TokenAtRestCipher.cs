@@ -8,14 +8,14 @@ namespace NonTax.Infrastructure.Peers;
 /// data, so a token's ciphertext copied onto another peer's row does not decrypt.
 /// Layout: nonce (12) | tag (16) | ciphertext.
 /// </summary>
-public sealed class TokenCipher
+public sealed class TokenAtRestCipher
 {
     private const int NonceSize = 12;
     private const int TagSize = 16;
     private readonly byte[] _key;
 
     /// <param name="base64Key">32 random bytes, base64; comes from the environment, never from the repository.</param>
-    public TokenCipher(string base64Key)
+    public TokenAtRestCipher(string base64Key)
     {
         byte[] key;
         try
