@@ -1,0 +1,29 @@
+namespace NonTax.Grains.Abstractions.Notices;
+
+/// <summary>
+/// One payment notice (缴款书), keyed by its 20-digit payment code. Serialises every state change
+/// of the notice, so the first confirmation to arrive wins.
+/// </summary>
+public interface IPaymentNoticeGrain : IGrainWithStringKey
+{
+    /// <summary>Creates the notice; <c>10011</c> if the code is already used. Called by the collecting unit.</summary>
+    Task<IssueResult> Issue(NoticeIssue notice);
+
+    /// <summary>
+    /// The notice as of a CST date: <c>10001</c> unknown, <c>10007</c> wrong check code (checked only when one is given),
+    /// <c>10004</c> expired; paid and void notices are answered with their status.
+    /// </summary>
+    Task<NoticeQuote> Query(DateOnly asOf, string? checkCode = null);
+
+    /// <summary>Applies a payment confirmation; durable before it returns.</summary>
+    Task<ConfirmationOutcome> Confirm(PaymentConfirmation confirmation);
+
+    /// <summary>Voids an unpaid notice (<c>10002</c> if paid; voiding twice is a no-op success).</summary>
+    Task<string> Void(string operatorName, string reason);
+
+    /// <summary>Closes a technical refund with the bank's 2617 result (idempotent).</summary>
+    Task<string> CompleteRefund(RefundResult result);
+
+    /// <summary>The full record, or null when no notice has this code.</summary>
+    Task<NoticeRecord?> GetDetails();
+}

@@ -1,0 +1,13 @@
+namespace NonTax.Grains.Abstractions.Notices;
+
+/// <summary>Everything a notice holds: details, its check code, confirmations and refunds.</summary>
+/// <param name="Revenue">The accepted (first) confirmation, when paid.</param>
+/// <param name="Duplicates">Later confirmations with other (Src, TraNoBus), each with a refund.</param>
+[GenerateSerializer, Immutable]
+public sealed record NoticeRecord(
+    [property: Id(0)] NoticeDetails Details,
+    [property: Id(1)] string CheckCode,
+    [property: Id(2)] ConfirmationRecord? Revenue,
+    [property: Id(3)] IReadOnlyList<ConfirmationRecord> Duplicates,
+    [property: Id(4)] IReadOnlyList<TechnicalRefund> Refunds,
+    [property: Id(5)] int RefusedAttempts);

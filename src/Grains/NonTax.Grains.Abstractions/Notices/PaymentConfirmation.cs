@@ -1,0 +1,25 @@
+namespace NonTax.Grains.Abstractions.Notices;
+
+/// <summary>A payment confirmation (2612) from a bank or the public payment platform.</summary>
+/// <param name="Src">The sending node (D…, G000001, Q…).</param>
+/// <param name="TraNoBus">The channel's transaction number, unique within <paramref name="Src"/>.</param>
+/// <param name="CfmDate">CST date the money was taken; the amount due is the one on this date.</param>
+/// <param name="CfmTime">HHmmss.</param>
+/// <param name="Amount">Amount taken, late fee included.</param>
+[GenerateSerializer, Immutable]
+public sealed record PaymentConfirmation(
+    [property: Id(0)] string PayCode,
+    [property: Id(1)] string Src,
+    [property: Id(2)] string TraNoBus,
+    [property: Id(3)] DateOnly CfmDate,
+    [property: Id(4)] string CfmTime,
+    [property: Id(5)] decimal Amount,
+    [property: Id(6)] string PayMode,
+    [property: Id(7)] string PayerName,
+    [property: Id(8)] string? BankOutlet = null,
+    [property: Id(9)] string? Operator = null,
+    [property: Id(10)] string? PayerAcct = null,
+    [property: Id(11)] string? PayerOpBk = null,
+    [property: Id(12)] string? PayerOpBkNo = null,
+    [property: Id(13)] string? RecAcctType = null,
+    [property: Id(14)] string? RecAcct = null);

@@ -1,0 +1,47 @@
+using NonTax.Grains.Abstractions.Notices;
+
+namespace NonTax.Grains.Abstractions.Units;
+
+/// <summary>
+/// A collecting unit (key: unit code): its data, collection rights, monitoring limits and blocked
+/// state, and the allocation of its payment codes. Every notice is issued through it.
+/// </summary>
+public interface ICollectingUnitGrain : IGrainWithStringKey
+{
+    /// <summary>Creates or changes the unit (versioned and logged).</summary>
+    Task<string> Define(CollectingUnitProfile profile, string operatorName);
+
+    /// <summary>Null when the unit does not exist.</summary>
+    Task<CollectingUnitView?> Get();
+
+    /// <summary>Grants the right to charge an item (by either code); <c>18013</c> for an unknown item.</summary>
+    Task<string> GrantRight(string itemCode, string operatorName);
+
+    Task<string> RevokeRight(string itemCode, string operatorName);
+
+    Task<string> SetMonitoringLimits(MonitoringLimits limits, string operatorName);
+
+    /// <summary>Validates, allocates a payment code and issues the notice.</summary>
+    Task<IssueResult> Issue(NoticeDraft draft);
+
+    /// <summary>Input mode (8994): the unit's own system supplies the code; <c>10011</c> if it is used.</summary>
+    Task<IssueResult> IssueWithCode(string payCode, NoticeDraft draft);
+
+    /// <summary>Issues each row on its own (all-or-nothing per row) and reports per row.</summary>
+    Task<BatchIssueReport> IssueBatch(IReadOnlyList<NoticeDraft> rows);
+
+    /// <summary>Voids one of this unit's unpaid notices (8994 with PayStats 2, or staff).</summary>
+    Task<string> VoidNotice(string payCode, string operatorName, string reason);
+
+    /// <summary>Told by a notice after its own commit; idempotent.</summary>
+    Task NoticeSettled(NoticeSettlement settlement);
+
+    /// <summary>Told by remittance when the money of these notices reached the treasury or account.</summary>
+    Task MarkRemitted(IReadOnlyList<string> payCodes);
+
+    /// <summary>Applies the monitoring rules now (the reminder calls this too).</summary>
+    Task<MonitoringState> EvaluateMonitoring();
+
+    /// <summary>Staff clear a block; the notices that caused it no longer count, later ones do.</summary>
+    Task<string> ClearBlock(string operatorName, string reason);
+}

@@ -1,2 +1,0 @@
-namespace NonTax.Grains;
-internal static class AssemblyMarker { }

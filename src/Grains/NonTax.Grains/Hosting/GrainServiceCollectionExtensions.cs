@@ -1,0 +1,20 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using NonTax.Grains.Abstractions;
+using NonTax.Grains.BaseData;
+
+namespace NonTax.Grains.Hosting;
+
+public static class GrainServiceCollectionExtensions
+{
+    /// <summary>Services the domain grains need on a silo: a clock (System unless one is registered), options, the seeder.</summary>
+    public static IServiceCollection AddNonTaxGrains(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<MonitoringOptions>();
+        services.AddOptions<OutboxOptions>();
+        services.AddOptions<SandboxOptions>();
+        services.TryAddSingleton<ISandboxSeeder, SandboxBureauSeeder>();
+        return services;
+    }
+}

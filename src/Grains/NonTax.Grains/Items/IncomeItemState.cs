@@ -1,0 +1,19 @@
+using NonTax.Grains.Abstractions.Bureau;
+using NonTax.Grains.Abstractions.Items;
+using NonTax.Grains.Abstractions.Journal;
+using NonTax.Grains.Journal;
+
+namespace NonTax.Grains.Items;
+
+[GenerateSerializer]
+public sealed class IncomeItemState : IVersionedState
+{
+    [Id(0)] public IncomeItemDefinition? Definition { get; set; }
+    [Id(1)] public int Version { get; set; }
+    [Id(2)] public List<BaseDataChange> History { get; set; } = [];
+
+    // Never serialized: the storage provider drains it inside the write's transaction.
+    [NonSerialized] private readonly JournalBuffer _journal = new();
+
+    public JournalBuffer Journal => _journal;
+}

@@ -1,0 +1,17 @@
+namespace NonTax.Grains.Journal;
+
+/// <summary>Stable names of the business facts grains journal (the <c>kind</c> column of business_facts).</summary>
+public static class FactKinds
+{
+    public const string NoticeIssued = "notice.issued";
+    public const string NoticeVoided = "notice.voided";
+    public const string NoticeConfirmed = "notice.confirmed";
+    public const string NoticeDuplicate = "notice.duplicate";
+    public const string ConfirmationRefused = "notice.confirmation_refused";
+    public const string RefundPending = "refund.pending";
+    public const string RefundCompleted = "refund.completed";
+    public const string RefundFailed = "refund.failed";
+    public const string UnitBlocked = "unit.blocked";
+    public const string UnitUnblocked = "unit.unblocked";
+    public const string BaseDataChanged = "basedata.changed";
+}

@@ -1,0 +1,473 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NonTax.Grains.Abstractions;
+using NonTax.Grains.Abstractions.Journal;
+using NonTax.Grains.Abstractions.Money;
+using NonTax.Grains.Abstractions.Notices;
+using NonTax.Grains.Abstractions.Outbound;
+using NonTax.Grains.Abstractions.Results;
+using NonTax.Grains.Abstractions.Time;
+using NonTax.Grains.Abstractions.Units;
+using NonTax.Grains.Hosting;
+using NonTax.Grains.Journal;
+
+namespace NonTax.Grains.Notices;
+
+/// <summary>
+/// A payment notice. One call at a time, so the first confirmation to arrive wins; every outcome
+/// is committed (state + facts + TraNoBus claim, one write) before the call returns. Side effects
+/// (5617 refunds, 5996 confirmations, telling the unit) sit in the state as an outbox and are
+/// handed over after the commit, again on activation, and by a reminder while any remain.
+/// </summary>
+public sealed class PaymentNoticeGrain(
+    [PersistentState("notice", StorageNames.Domain)] IPersistentState<PaymentNoticeState> state,
+    TimeProvider clock,
+    IOptions<OutboxOptions> outboxOptions,
+    ILogger<PaymentNoticeGrain> logger) : Grain, IPaymentNoticeGrain, IRemindable
+{
+    internal const string TraNoBusScope = "tranobus";
+    private const string OutboxReminder = "outbox";
+
+    private bool _retryReminderMayExist;
+
+    private string PayCode => this.GetPrimaryKeyString();
+    private PaymentNoticeState S => state.State;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (S.HasUndelivered)
+        {
+            _retryReminderMayExist = true;
+            await DeliverOutboxAsync();
+        }
+    }
+
+    public async Task<IssueResult> Issue(NoticeIssue notice)
+    {
+        if (S.Notice is not null)
+        {
+            return new IssueResult(ResultCodes.PayCodeAlreadyUsed, PayCode, Information: "payment code already used");
+        }
+
+        if (notice.PayCode != PayCode)
+        {
+            return new IssueResult(ResultCodes.FieldInvalid, PayCode, Information: "PayCode");
+        }
+
+        var now = clock.GetUtcNow();
+        S.Notice = notice;
+        S.CheckCode = CheckCodes.NewCode();
+        S.Status = NoticeStatus.Unpaid;
+        S.Journal.Record(Facts.Create($"{FactKinds.NoticeIssued}:{PayCode}", FactKinds.NoticeIssued, PayCode, now, new
+        {
+            payCode = PayCode,
+            unitCode = notice.UnitCode,
+            regionCode = notice.RegionCode,
+            issueDate = ChinaTime.ToYyyyMmDd(notice.IssueDate),
+            dueDate = ChinaTime.ToYyyyMmDd(notice.DueDate),
+            lastPayableDate = ChinaTime.ToYyyyMmDd(notice.LastPayableDate),
+            amount = MoneyMath.Format(notice.Amount),
+            payerName = notice.Payer.Name,
+            payeeAcct = notice.Payee.AccountNo,
+            issuerNode = notice.IssuerNode,
+            confirmBack = notice.ConfirmBack,
+            @operator = notice.OperatorName,
+            lines = notice.Lines.Select(l => new { l.NationalItemCode, l.ItemCode, amount = MoneyMath.Format(l.Amount), l.Quantity }),
+        }));
+        await CommitAsync();
+        return new IssueResult(ResultCodes.Success, PayCode, S.CheckCode);
+    }
+
+    public Task<NoticeQuote> Query(DateOnly asOf, string? checkCode = null)
+    {
+        if (S.Notice is null)
+        {
+            return Task.FromResult(new NoticeQuote(ResultCodes.PayCodeUnknown));
+        }
+
+        if (!CheckCodes.Matches(S.CheckCode, checkCode))
+        {
+            return Task.FromResult(new NoticeQuote(ResultCodes.CheckCodeWrong));
+        }
+
+        var details = Describe(asOf);
+        return Task.FromResult(details.IsExpired
+            ? new NoticeQuote(ResultCodes.NoticeExpired, details)
+            : new NoticeQuote(ResultCodes.Success, details));
+    }
+
+    public async Task<ConfirmationOutcome> Confirm(PaymentConfirmation c)
+    {
+        if (S.Notice is not { } notice)
+        {
+            // No state is created for a code nobody issued.
+            return new ConfirmationOutcome(ResultCodes.PayCodeUnknown);
+        }
+
+        if (c.PayCode != PayCode || !MoneyMath.IsValidAmount(c.Amount))
+        {
+            return new ConfirmationOutcome(ResultCodes.FieldInvalid, Information: c.PayCode != PayCode ? "PayCode" : "Amt");
+        }
+
+        var key = ChannelKey(c.Src, c.TraNoBus);
+        var earlier = FindAccepted(key);
+        if (earlier is not null)
+        {
+            // A resend: the stored answer, unchanged, if it is really the same payment.
+            return earlier.Confirmation.Amount == c.Amount
+                ? earlier.Outcome
+                : new ConfirmationOutcome(ResultCodes.TraNoBusReused, Information: "TraNoBus");
+        }
+
+        var now = clock.GetUtcNow();
+        if (S.Status == NoticeStatus.Paid)
+        {
+            return await AcceptDuplicateAsync(c, key, now);
+        }
+
+        var refusal = S.Status == NoticeStatus.Void ? ResultCodes.NoticeVoid
+            : AmountDue.IsExpired(notice, c.CfmDate) ? ResultCodes.NoticeExpired
+            : c.Amount != AmountDue.Total(notice, c.CfmDate) ? ResultCodes.AmountMismatch
+            : null;
+        if (refusal is not null)
+        {
+            return await RecordRefusalAsync(c, key, refusal, notice, now);
+        }
+
+        var outcome = new ConfirmationOutcome(ResultCodes.Success);
+        S.Status = NoticeStatus.Paid;
+        S.SettledOn = c.CfmDate;
+        S.Revenue = new ConfirmationRecord(c, outcome, now);
+        S.UnitInformed = false;
+        if (notice.ConfirmBack && !string.IsNullOrEmpty(notice.IssuerNode))
+        {
+            S.Outbox.Add(new PendingInstruction(notice.IssuerNode, OutboundMessages.UnitConfirmation(c, now), HandedOver: false));
+        }
+
+        S.Journal.Record(Facts.Create($"{FactKinds.NoticeConfirmed}:{PayCode}:{key}", FactKinds.NoticeConfirmed, PayCode, now,
+            ConfirmationPayload(c, notice, lateFee: c.Amount - notice.Amount)));
+        S.Journal.Claim(TraNoBusClaim(c));
+        if (!await TryCommitClaimingAsync())
+        {
+            return new ConfirmationOutcome(ResultCodes.TraNoBusReused, Information: "TraNoBus");
+        }
+
+        await DeliverOutboxAsync();
+        return outcome;
+    }
+
+    private async Task<ConfirmationOutcome> AcceptDuplicateAsync(PaymentConfirmation c, string key, DateTimeOffset now)
+    {
+        var refundNo = $"T{PayCode}{S.Refunds.Count + 1:D2}";
+        var outcome = new ConfirmationOutcome(ResultCodes.DuplicateRefundStarted, IsDuplicate: true, RefundNo: refundNo);
+        var reason = $"重复缴款技术性退付 duplicate of {S.Revenue?.Confirmation.Src}/{S.Revenue?.Confirmation.TraNoBus}";
+        var refund = new TechnicalRefund(refundNo, c.Src, c.Amount, reason, c.TraNoBus, c.CfmDate, RefundStatus.Pending, HandedOver: false);
+        S.Duplicates.Add(new ConfirmationRecord(c, outcome, now));
+        S.Refunds.Add(refund);
+        var notice = S.Notice!;
+        S.Journal.Record(Facts.Create($"{FactKinds.NoticeDuplicate}:{PayCode}:{key}", FactKinds.NoticeDuplicate, PayCode, now,
+            ConfirmationPayload(c, notice, lateFee: null, refundNo)));
+        S.Journal.Record(Facts.Create($"{FactKinds.RefundPending}:{refundNo}", FactKinds.RefundPending, PayCode, now, new
+        {
+            refundNo,
+            refundType = 1,
+            payCode = PayCode,
+            unitCode = notice.UnitCode,
+            bank = c.Src,
+            src = c.Src,
+            oriTraNoBus = c.TraNoBus,
+            oriCfmDate = ChinaTime.ToYyyyMmDd(c.CfmDate),
+            amount = MoneyMath.Format(c.Amount),
+            reason,
+        }));
+        S.Journal.Claim(TraNoBusClaim(c));
+        if (!await TryCommitClaimingAsync())
+        {
+            return new ConfirmationOutcome(ResultCodes.TraNoBusReused, Information: "TraNoBus");
+        }
+
+        await DeliverOutboxAsync();
+        return outcome;
+    }
+
+    private async Task<ConfirmationOutcome> RecordRefusalAsync(PaymentConfirmation c, string key, string refusal, NoticeIssue notice, DateTimeOffset now)
+    {
+        var attempt = $"{key}/{refusal}/{MoneyMath.Format(c.Amount)}";
+        if (S.RefusedAttempts.Add(attempt))
+        {
+            S.Journal.Record(Facts.Create($"{FactKinds.ConfirmationRefused}:{PayCode}:{attempt}", FactKinds.ConfirmationRefused, PayCode, now, new
+            {
+                payCode = PayCode,
+                unitCode = notice.UnitCode,
+                src = c.Src,
+                traNoBus = c.TraNoBus,
+                cfmDate = ChinaTime.ToYyyyMmDd(c.CfmDate),
+                amount = MoneyMath.Format(c.Amount),
+                amountDue = MoneyMath.Format(AmountDue.Total(notice, c.CfmDate)),
+                result = refusal,
+            }));
+            await CommitAsync();
+        }
+
+        return new ConfirmationOutcome(refusal);
+    }
+
+    public async Task<string> Void(string operatorName, string reason)
+    {
+        switch (S.Status)
+        {
+            case NoticeStatus.Void:
+                return ResultCodes.Success;
+            case NoticeStatus.Paid:
+                return ResultCodes.AlreadyPaid;
+        }
+
+        if (S.Notice is not { } notice)
+        {
+            return ResultCodes.PayCodeUnknown;
+        }
+
+        var now = clock.GetUtcNow();
+        S.Status = NoticeStatus.Void;
+        S.SettledOn = ChinaTime.ToBusinessDate(now);
+        S.UnitInformed = false;
+        S.Journal.Record(Facts.Create($"{FactKinds.NoticeVoided}:{PayCode}", FactKinds.NoticeVoided, PayCode, now, new
+        {
+            payCode = PayCode,
+            unitCode = notice.UnitCode,
+            amount = MoneyMath.Format(notice.Amount),
+            voidDate = ChinaTime.ToYyyyMmDd(S.SettledOn.Value),
+            @operator = operatorName,
+            reason,
+        }));
+        await CommitAsync();
+        await DeliverOutboxAsync();
+        return ResultCodes.Success;
+    }
+
+    public async Task<string> CompleteRefund(RefundResult result)
+    {
+        var index = S.Refunds.FindIndex(r => r.RefundNo == result.RefundNo);
+        if (index < 0)
+        {
+            return ResultCodes.FieldInvalid;
+        }
+
+        var refund = S.Refunds[index];
+        if (refund.Status != RefundStatus.Pending)
+        {
+            return ResultCodes.Success;
+        }
+
+        var done = result.Result == ResultCodes.Success;
+        var kind = done ? FactKinds.RefundCompleted : FactKinds.RefundFailed;
+        var now = clock.GetUtcNow();
+        S.Refunds[index] = refund with
+        {
+            Status = done ? RefundStatus.Completed : RefundStatus.Failed,
+            HandedOver = true,
+            BankResult = result.Result,
+            RefundDate = result.RefundDate,
+            RefundTraNo = result.RefundTraNo,
+            Information = result.Information,
+        };
+        S.Journal.Record(Facts.Create($"{kind}:{refund.RefundNo}", kind, PayCode, now, new
+        {
+            refundNo = refund.RefundNo,
+            payCode = PayCode,
+            bank = refund.BankNode,
+            amount = MoneyMath.Format(refund.Amount),
+            result = result.Result,
+            refundDate = ChinaTime.ToYyyyMmDd(result.RefundDate),
+            refundTraNo = result.RefundTraNo,
+            information = result.Information,
+        }));
+        await CommitAsync();
+        return ResultCodes.Success;
+    }
+
+    public Task<NoticeRecord?> GetDetails()
+    {
+        if (S.Notice is null)
+        {
+            return Task.FromResult<NoticeRecord?>(null);
+        }
+
+        return Task.FromResult<NoticeRecord?>(new NoticeRecord(
+            Describe(ChinaTime.Today(clock)), S.CheckCode, S.Revenue, [.. S.Duplicates], [.. S.Refunds], S.RefusedAttempts.Count));
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName == OutboxReminder)
+        {
+            _retryReminderMayExist = true;
+            await DeliverOutboxAsync();
+        }
+    }
+
+    private NoticeDetails Describe(DateOnly asOf)
+    {
+        var n = S.Notice!;
+        // A paid notice shows what was actually paid; an open one what is due on the date asked.
+        var lateFee = S.Status == NoticeStatus.Paid && S.Revenue is { } paid ? paid.Confirmation.Amount - n.Amount : AmountDue.LateFee(n, asOf);
+        var expired = S.Status == NoticeStatus.Unpaid && AmountDue.IsExpired(n, asOf);
+        return new NoticeDetails(n.PayCode, n.UnitCode, n.UnitName, n.RegionCode, n.IssueDate, n.DueDate, n.LastPayableDate,
+            n.Payer, n.Payee, n.Lines, n.Amount, lateFee, n.Amount + lateFee, S.Status, expired, n.Memo, n.ConfirmBack, n.IssuerNode);
+    }
+
+    private ConfirmationRecord? FindAccepted(string key)
+    {
+        if (S.Revenue is { } revenue && ChannelKey(revenue.Confirmation.Src, revenue.Confirmation.TraNoBus) == key)
+        {
+            return revenue;
+        }
+
+        return S.Duplicates.FirstOrDefault(d => ChannelKey(d.Confirmation.Src, d.Confirmation.TraNoBus) == key);
+    }
+
+    private static string ChannelKey(string src, string traNoBus) => $"{src}/{traNoBus}";
+
+    private static UniqueClaim TraNoBusClaim(PaymentConfirmation c) =>
+        new(TraNoBusScope, ChannelKey(c.Src, c.TraNoBus), $"{c.PayCode}|{MoneyMath.Format(c.Amount)}");
+
+    private object ConfirmationPayload(PaymentConfirmation c, NoticeIssue notice, decimal? lateFee, string? refundNo = null) => new
+    {
+        payCode = PayCode,
+        unitCode = notice.UnitCode,
+        src = c.Src,
+        traNoBus = c.TraNoBus,
+        cfmDate = ChinaTime.ToYyyyMmDd(c.CfmDate),
+        cfmTime = c.CfmTime,
+        amount = MoneyMath.Format(c.Amount),
+        noticeAmount = MoneyMath.Format(notice.Amount),
+        lateFee = lateFee is { } fee ? MoneyMath.Format(fee) : null,
+        payMode = c.PayMode,
+        bankOutlet = c.BankOutlet,
+        payerName = c.PayerName,
+        payeeAcct = notice.Payee.AccountNo,
+        refundNo,
+    };
+
+    /// <summary>Commits; a TraNoBus claim held by another payment means 20003 and nothing applied.</summary>
+    private async Task<bool> TryCommitClaimingAsync()
+    {
+        try
+        {
+            await CommitAsync();
+            return true;
+        }
+        catch (UniqueClaimConflictException conflict) when (conflict.Scope == TraNoBusScope)
+        {
+            return false;
+        }
+    }
+
+    private Task CommitAsync() => state.CommitAsync(DeactivateOnIdle);
+
+    /// <summary>
+    /// Hands every undelivered item over; each receiver is idempotent on the item's id. The
+    /// "handed over" marks are persisted with the next write, not with a write of their own.
+    /// </summary>
+    private async Task DeliverOutboxAsync()
+    {
+        var failed = false;
+        for (var i = 0; i < S.Refunds.Count; i++)
+        {
+            var refund = S.Refunds[i];
+            if (refund.Status != RefundStatus.Pending || refund.HandedOver)
+            {
+                continue;
+            }
+
+            var duplicate = S.Duplicates.First(d => d.Outcome.RefundNo == refund.RefundNo).Confirmation;
+            var instruction = OutboundMessages.RefundInstruction(PayCode, refund, duplicate, clock.GetUtcNow());
+            if (await TryHandAsync(refund.BankNode, instruction))
+            {
+                S.Refunds[i] = refund with { HandedOver = true };
+            }
+            else
+            {
+                failed = true;
+            }
+        }
+
+        for (var i = 0; i < S.Outbox.Count; i++)
+        {
+            var item = S.Outbox[i];
+            if (item.HandedOver)
+            {
+                continue;
+            }
+
+            if (await TryHandAsync(item.TargetNode, item.Instruction))
+            {
+                S.Outbox[i] = item with { HandedOver = true };
+            }
+            else
+            {
+                failed = true;
+            }
+        }
+
+        if (!S.UnitInformed && S.Notice is { } notice && S.SettledOn is { } settledOn)
+        {
+            try
+            {
+                var amount = S.Revenue?.Confirmation.Amount ?? notice.Amount;
+                await GrainFactory.GetGrain<ICollectingUnitGrain>(notice.UnitCode)
+                    .NoticeSettled(new NoticeSettlement(PayCode, S.Status, settledOn, amount));
+                S.UnitInformed = true;
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning(ex, "Could not tell unit {Unit} about notice {PayCode}; will retry", notice.UnitCode, PayCode);
+                failed = true;
+            }
+        }
+
+        await KeepRetryReminderAsync(failed);
+    }
+
+    private async Task<bool> TryHandAsync(string node, OutboundInstruction instruction)
+    {
+        try
+        {
+            await GrainFactory.GetGrain<IBankLinkGrain>(node).Enqueue(instruction);
+            return true;
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Could not hand {MsgNo} {Id} to {Node}; will retry", instruction.MsgNo, instruction.InstructionId, node);
+            return false;
+        }
+    }
+
+    private async Task KeepRetryReminderAsync(bool stillPending)
+    {
+        try
+        {
+            if (stillPending)
+            {
+                var period = outboxOptions.Value.RetryPeriod;
+                await this.RegisterOrUpdateReminder(OutboxReminder, period, period);
+                _retryReminderMayExist = true;
+            }
+            else if (_retryReminderMayExist)
+            {
+                // Only looked up when this activation may have one: the hot path never reads the reminder table.
+                if (await this.GetReminder(OutboxReminder) is { } reminder)
+                {
+                    await this.UnregisterReminder(reminder);
+                }
+
+                _retryReminderMayExist = false;
+            }
+        }
+        catch (Exception ex)
+        {
+            // Activation re-delivers too; a reminder service hiccup must not fail a committed confirmation.
+            logger.LogWarning(ex, "Outbox reminder update failed for {PayCode}", PayCode);
+        }
+    }
+}
