@@ -1,0 +1,42 @@
+using NonTax.Grains.Abstractions.Notices;
+using NonTax.Protocol.Results;
+using NonTax.SocketEdge.Messages;
+using Wire = NonTax.Protocol.Vouchers.Collection;
+
+namespace NonTax.SocketEdge.Handlers;
+
+/// <summary>
+/// 2617 refund result → 5001. A technical refund's number is "T" + the 20-digit payment code +
+/// a sequence, so the result finds its notice without a lookup table.
+/// </summary>
+public sealed class RefundResultHandler(IGrainFactory grains) : IMessageHandler
+{
+    public IReadOnlyCollection<string> HandledMsgNos { get; } = [MsgNos.RefundResult];
+
+    public async Task<HandlerOutcome> HandleAsync(InboundRequest request, CancellationToken cancellationToken)
+    {
+        var msgNo = request.Head.MsgNo;
+        if (!Wire.RefundResult.Parse(request.Envelope.First.Voucher).TryGetValue(out var wire, out var error))
+        {
+            return HandlerOutcome.Generic(msgNo, error.ResultCode, error.Information);
+        }
+
+        if (wire.RefundNo.Length != 23 || wire.RefundNo[0] != 'T' || !wire.RefundNo.AsSpan(1).ToString().All(char.IsAsciiDigit))
+        {
+            return HandlerOutcome.Generic(msgNo, ResultCodes.MalformedField, "RefundNo: not a refund this finance node instructed");
+        }
+
+        var notice = grains.GetGrain<IPaymentNoticeGrain>(wire.RefundNo.Substring(1, 20));
+        var record = await notice.GetDetails();
+        var refund = record?.Refunds.FirstOrDefault(r => r.RefundNo == wire.RefundNo);
+        if (refund is null || refund.BankNode != request.Peer.NodeCode)
+        {
+            // Only the bank the refund was instructed to may report its result.
+            return HandlerOutcome.Generic(msgNo, ResultCodes.NotAllowed, $"refund {wire.RefundNo} was not instructed to {request.Peer.NodeCode}");
+        }
+
+        var result = await notice
+            .CompleteRefund(new RefundResult(wire.RefundNo, wire.Result, wire.RefundDate, wire.RefundTraNo, wire.Information));
+        return HandlerOutcome.Generic(msgNo, result, result == ResultCodes.Success ? "refund result recorded" : $"refused {result}");
+    }
+}
