@@ -1,1 +1,19 @@
-Console.WriteLine("placeholder");
+using NonTax.Infrastructure.Hosting;
+using NonTax.Silo.Commands;
+using NonTax.Silo.Hosting;
+
+var migrateOnly = args.FirstOrDefault() == "migrate";
+var builder = WebApplication.CreateBuilder(migrateOnly ? args[1..] : args);
+builder.AddNonTaxLogging("silo");
+builder.AddNonTaxSilo();
+var app = builder.Build();
+
+if (migrateOnly)
+{
+    return await MigrateCommand.RunAsync(app.Services, app.Configuration, CancellationToken.None);
+}
+
+await app.MigrateIfConfiguredAsync();
+app.MapNonTaxSiloEndpoints();
+await app.RunAsync();
+return 0;

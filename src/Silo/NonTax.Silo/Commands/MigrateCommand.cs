@@ -1,0 +1,21 @@
+using NonTax.Infrastructure.Database;
+
+namespace NonTax.Silo.Commands;
+
+/// <summary>
+/// <c>dotnet NonTax.Silo.dll migrate</c>: applies the database migrations with the owner
+/// connection string (<c>ConnectionStrings:NonTaxOwner</c>) and exits. For operators who run
+/// migrations as a separate deployment step with <c>Database:MigrateOnStart=false</c>.
+/// </summary>
+public static class MigrateCommand
+{
+    public static async Task<int> RunAsync(IServiceProvider services, IConfiguration configuration, CancellationToken cancellationToken)
+    {
+        var migrator = services.GetRequiredService<DatabaseMigrator>();
+        await migrator.MigrateAsync(
+            NonTaxConnectionStrings.Owner(configuration),
+            configuration["Database:AppRole"] ?? DatabaseMigrator.DefaultAppRole,
+            cancellationToken);
+        return 0;
+    }
+}

@@ -1,0 +1,58 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using NonTax.Infrastructure.Database;
+using NonTax.Infrastructure.Hosting;
+using NonTax.Silo.Health;
+using NonTax.Silo.Sandbox;
+using Orleans.Dashboard;
+
+namespace NonTax.Silo.Hosting;
+
+public static class SiloHostExtensions
+{
+    /// <summary>The silo process: Orleans on PostgreSQL, dashboard, health checks, seeding hook.</summary>
+    public static WebApplicationBuilder AddNonTaxSilo(this WebApplicationBuilder builder)
+    {
+        var network = SiloNetwork.From(builder.Configuration);
+        builder.WebHost.ConfigureKestrel(k => k.ListenAnyIP(network.OperationsPort));
+
+        // Leaving the cluster gracefully (deactivating grains, handing over reminders, marking the
+        // silo dead in the membership table) takes longer than the host's default 30 s under load.
+        builder.Services.Configure<HostOptions>(o =>
+            o.ShutdownTimeout = builder.Configuration.GetValue("Orleans:ShutdownTimeout", TimeSpan.FromMinutes(1)));
+
+        builder.UseOrleans(silo =>
+        {
+            silo.ConfigureNonTaxSilo(builder.Configuration);
+            silo.AddDashboard();
+        });
+
+        builder.Services.AddSingleton<DatabaseMigrator>();
+        builder.Services.TryAddSingleton<Npgsql.NpgsqlDataSource>(_ => Npgsql.NpgsqlDataSource.Create(NonTaxConnectionStrings.App(builder.Configuration)));
+        builder.Services.AddHealthChecks()
+            .AddCheck<SiloStatusHealthCheck>("silo", tags: [HealthEndpoints.Live])
+            .AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.Ready]);
+
+        // HOOK(sandbox): the grains project registers its ISandboxSeeder here, e.g.
+        //   builder.Services.AddSingleton<ISandboxSeeder, SandboxSeeder>();
+        // It runs at start when Sandbox:Seed=true.
+        builder.Services.AddHostedService<SandboxSeedingService>();
+        return builder;
+    }
+
+    public static WebApplication MapNonTaxSiloEndpoints(this WebApplication app)
+    {
+        app.MapNonTaxHealth();
+        app.MapOrleansDashboard(routePrefix: "/dashboard");
+        app.MapGet("/", () => Results.Redirect("/dashboard"));
+        return app;
+    }
+
+    /// <summary>Applies migrations before Orleans starts, when <c>Database:MigrateOnStart</c> is true.</summary>
+    public static async Task MigrateIfConfiguredAsync(this WebApplication app)
+    {
+        if (app.Configuration.GetValue("Database:MigrateOnStart", true))
+        {
+            await Commands.MigrateCommand.RunAsync(app.Services, app.Configuration, app.Lifetime.ApplicationStopping);
+        }
+    }
+}
