@@ -1,7 +1,10 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NonTax.Infrastructure.Database;
 using NonTax.Infrastructure.Hosting;
+using NonTax.Grains.Abstractions;
+using NonTax.Grains.Hosting;
 using NonTax.Silo.Health;
+using NonTax.Silo.Outbound;
 using NonTax.Silo.Sandbox;
 using Orleans.Dashboard;
 
@@ -32,9 +35,12 @@ public static class SiloHostExtensions
             .AddCheck<SiloStatusHealthCheck>("silo", tags: [HealthEndpoints.Live])
             .AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.Ready]);
 
-        // HOOK(sandbox): the grains project registers its ISandboxSeeder here, e.g.
-        //   builder.Services.AddSingleton<ISandboxSeeder, SandboxSeeder>();
-        // It runs at start when Sandbox:Seed=true.
+        builder.Services.AddNonTaxGrains();
+        builder.Services.Configure<SandboxOptions>(builder.Configuration.GetSection(SandboxOptions.Section));
+        builder.Services.Configure<MonitoringOptions>(builder.Configuration.GetSection("Monitoring"));
+        builder.Services.Configure<OutboxOptions>(builder.Configuration.GetSection("Outbox"));
+        builder.Services.AddNonTaxOutboundLinks(builder.Configuration);
+        builder.Services.AddSingleton<ISandboxSeeder, SandboxPeerSeeder>();
         builder.Services.AddHostedService<SandboxSeedingService>();
         return builder;
     }

@@ -1,6 +1,10 @@
 using Microsoft.AspNetCore.Connections;
 using NonTax.Infrastructure.Client;
-using NonTax.SocketEdge.Connections;
+using NonTax.Infrastructure.Peers;
+using NonTax.Protocol.Identifiers;
+using NonTax.SocketEdge.Handlers;
+using NonTax.SocketEdge.Messages;
+using NonTax.SocketEdge.Transport;
 
 namespace NonTax.SocketEdge.Hosting;
 
@@ -13,14 +17,31 @@ public static class EdgeHostExtensions
     /// </summary>
     public static WebApplicationBuilder AddNonTaxSocketEdge(this WebApplicationBuilder builder)
     {
-        var bankPort = builder.Configuration.GetValue("Edge:Port", 9100);
-        var healthPort = builder.Configuration.GetValue("Edge:HealthPort", 8081);
+        var edge = builder.Configuration.GetSection("Edge").Get<EdgeOptions>() ?? new EdgeOptions();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            kestrel.ListenAnyIP(bankPort, listen => listen.UseConnectionHandler<BankConnectionHandler>());
-            kestrel.ListenAnyIP(healthPort);
+            kestrel.ListenAnyIP(edge.Port, listen => listen.UseConnectionHandler<BankConnectionHandler>());
+            kestrel.ListenAnyIP(edge.HealthPort);
         });
         builder.UseNonTaxClusterClient();
+        builder.Services.Configure<EdgeOptions>(builder.Configuration.GetSection("Edge"));
+        builder.Services.AddNonTaxPeers(builder.Configuration);
+        builder.Services.AddSingleton<EdgeMetrics>();
+        builder.Services.AddSingleton(services =>
+        {
+            // The discriminator keeps MsgIDs of several edge nodes apart; configure it per node.
+            var generator = new MsgIdGenerator(services.GetRequiredService<TimeProvider>(), builder.Configuration.GetValue("Edge:NodeId", 1));
+            return new EdgeMessageIds(generator.Next);
+        });
+        builder.Services.AddSingleton<ReplyComposer>();
+        builder.Services.AddSingleton<IFrameProcessor, InboundFrameProcessor>();
+        builder.Services.AddSingleton<IMessageHandler, ConnectivityTestHandler>();
+        builder.Services.AddSingleton<IMessageHandler, GreenChannelHandler>();
+        builder.Services.AddSingleton<IMessageHandler, TokenChangeHandler>();
+        builder.Services.AddSingleton<IMessageHandler, NoticeQueryHandler>();
+        builder.Services.AddSingleton<IMessageHandler, PaymentConfirmationHandler>();
+        builder.Services.AddSingleton<IMessageHandler, RefundResultHandler>();
+        builder.Services.AddSingleton<IMessageHandler, NoticeIssueHandler>();
         return builder;
     }
 }

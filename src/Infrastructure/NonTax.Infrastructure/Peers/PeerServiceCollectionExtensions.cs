@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
+using NonTax.Infrastructure.Database;
+using NonTax.Infrastructure.Messages;
+
+namespace NonTax.Infrastructure.Peers;
+
+public static class PeerServiceCollectionExtensions
+{
+    /// <summary>Configuration key of the base64 32-byte key that encrypts peer tokens at rest (env <c>Security__TokenKey</c>).</summary>
+    public const string TokenKeySetting = "Security:TokenKey";
+
+    /// <summary>The peer registry and the message journal, on the application's PostgreSQL data source.</summary>
+    public static IServiceCollection AddNonTaxPeers(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(_ => NpgsqlDataSource.Create(NonTaxConnectionStrings.App(configuration)));
+        services.TryAddSingleton(_ => new TokenAtRestCipher(
+            configuration[TokenKeySetting] is { Length: > 0 } key
+                ? key
+                : throw new InvalidOperationException($"{TokenKeySetting} is not configured (environment variable Security__TokenKey: base64 of 32 random bytes).")));
+        services.TryAddSingleton<PeerRegistry>();
+        services.TryAddSingleton<MessageJournal>();
+        return services;
+    }
+}

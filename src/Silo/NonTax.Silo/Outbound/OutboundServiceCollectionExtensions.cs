@@ -1,0 +1,20 @@
+using NonTax.Grains.Outbound;
+using NonTax.Infrastructure.Peers;
+using NonTax.Protocol.Identifiers;
+
+namespace NonTax.Silo.Outbound;
+
+public static class OutboundServiceCollectionExtensions
+{
+    /// <summary>Bank links' real transport: TCP short connections signed with the peers' tokens.</summary>
+    public static IServiceCollection AddNonTaxOutboundLinks(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddNonTaxPeers(configuration);
+        services.Configure<BankLinkOptions>(configuration.GetSection("BankLink"));
+        services.AddSingleton(new FinanceNodeIdentity(configuration["FinanceNode:Code"] ?? "F320682"));
+        services.AddSingleton(sp => new MsgIdGenerator(sp.GetRequiredService<TimeProvider>(), configuration.GetValue("FinanceNode:MsgIdNode", 100 + (Environment.ProcessId % 800))));
+        services.AddSingleton<IMessageIdSource, SiloMessageIds>();
+        services.AddSingleton<IOutboundTransport, TcpOutboundTransport>();
+        return services;
+    }
+}
