@@ -106,7 +106,7 @@ public sealed class Scenarios(FinanceClient finance, IReadOnlyList<SimulatorPeer
         ];
     }
 
-    private async Task<ExchangeRecord> IssueAsync(SimulatorArguments arguments, CancellationToken cancellationToken)
+    public async Task<ExchangeRecord> IssueAsync(SimulatorArguments arguments, CancellationToken cancellationToken)
     {
         var peer = Peer(arguments.Option("as", "K3206820001"));
         var today = finance.Today();

@@ -1,0 +1,207 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using NonTax.BankSimulator;
+using NonTax.Grains.Abstractions.Notices;
+using NonTax.Integration.Tests.Fixtures;
+using NonTax.Protocol.Framing;
+using NonTax.Protocol.Security;
+
+namespace NonTax.Integration.Tests.Edge;
+
+/// <summary>
+/// What a bank's integration meets, over real TCP against a real cluster and PostgreSQL: query,
+/// pay, confirm; a duplicate refunded through the second bank's own server; resends; refusals
+/// that change nothing; a token change.
+/// </summary>
+public sealed class EdgeEndToEndTests(EdgeSystemFixture system) : IClassFixture<EdgeSystemFixture>
+{
+    private const string FirstBank = "D3206820105";
+    private const string SecondBank = "D3206820103";
+    private const string UnitPlatform = "K3206820001";
+
+    private Scenarios Scenarios(TextWriter? output = null) =>
+        new(system.Finance, system.Peers, System.Net.IPAddress.Loopback, output ?? TextWriter.Null);
+
+    private static string NewPayCode() =>
+        "32068226" + "99" + RandomNumberGenerator.GetInt32(0, 1_000_000_000).ToString("D9", CultureInfo.InvariantCulture) + "0";
+
+    private async Task<string> IssueNoticeAsync(string amount = "80.00")
+    {
+        var payCode = NewPayCode();
+        var reply = await Scenarios().IssueAsync(new SimulatorArguments(["issue", "--paycode", payCode, "--amount", amount]), CancellationToken.None);
+        Assert.Equal("00000", reply.ReplyField("Result"));
+        Assert.Contains(payCode, reply.ReplyField("Information"));
+        return payCode;
+    }
+
+    [Fact]
+    public async Task Query_pay_and_confirm_through_the_socket_edge()
+    {
+        var payCode = await IssueNoticeAsync();
+        var scenarios = Scenarios();
+        var query = await scenarios.QueryAsync(system.Peer(FirstBank), payCode, null, CancellationToken.None);
+        Assert.Equal("5603", query.ReplyMsgNo);
+        Assert.Equal("80.00", query.ReplyField("Amt"));
+        Assert.Equal("0", query.ReplyField("PayStats"));
+
+        var paid = await scenarios.PayAsync(system.Peer(FirstBank), payCode, new SimulatorArguments(["pay"]), CancellationToken.None);
+        Assert.Equal("5001", paid.ReplyMsgNo);
+        Assert.Equal("00000", paid.ReplyField("Result"));
+
+        var after = await scenarios.QueryAsync(system.Peer(SecondBank), payCode, null, CancellationToken.None);
+        Assert.Equal("1", after.ReplyField("PayStats"));
+        var record = await system.Grains.GetGrain<IPaymentNoticeGrain>(payCode).GetDetails();
+        Assert.Equal(FirstBank, record!.Revenue!.Confirmation.Src);
+    }
+
+    [Fact]
+    public async Task Duplicate_from_a_second_bank_is_refunded_through_that_banks_server()
+    {
+        var payCode = await IssueNoticeAsync();
+        var scenarios = Scenarios();
+        await using var secondBankServer = scenarios.StartServer(system.Peer(SecondBank));
+        var refundResultSent = new TaskCompletionSource<ExchangeRecord>(TaskCreationOptions.RunContinuationsAsynchronously);
+        secondBankServer.Observed += record =>
+        {
+            if (record.MsgNo == "2617")
+            {
+                refundResultSent.TrySetResult(record);
+            }
+        };
+
+        var first = await scenarios.PayAsync(system.Peer(FirstBank), payCode, new SimulatorArguments(["pay"]), CancellationToken.None);
+        var second = await scenarios.PayAsync(system.Peer(SecondBank), payCode, new SimulatorArguments(["pay"]), CancellationToken.None);
+        Assert.Equal("00000", first.ReplyField("Result"));
+        Assert.Equal("10006", second.ReplyField("Result"));
+
+        var result = await refundResultSent.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.Equal("00000", result.ReplyField("Result"));
+        var instruction = secondBankServer.Seen.Single(r => r.MsgNo == "5617");
+        Assert.Equal(payCode, instruction.Request.Single(f => f.Name == "PayCode").Value);
+        Assert.Equal("80.00", instruction.Request.Single(f => f.Name == "Amt").Value);
+        Assert.Equal("1", instruction.Request.Single(f => f.Name == "RefundType").Value);
+
+        var notice = system.Grains.GetGrain<IPaymentNoticeGrain>(payCode);
+        Assert.True(await Eventually.HoldsAsync(async () => (await notice.GetDetails())!.Refunds.Single().Status == RefundStatus.Completed));
+        var record = await notice.GetDetails();
+        Assert.Equal(FirstBank, record!.Revenue!.Confirmation.Src);
+        Assert.Single(record.Duplicates);
+    }
+
+    [Fact]
+    public async Task A_resent_confirmation_gets_the_first_reply_and_changes_nothing()
+    {
+        var payCode = await IssueNoticeAsync();
+        var scenarios = Scenarios();
+        var bank = system.Peer(FirstBank);
+        var query = await scenarios.QueryAsync(bank, payCode, null, CancellationToken.None);
+        var confirmation = scenarios.BuildConfirmation(bank, payCode, query, new SimulatorArguments(["pay"]));
+        var msgId = system.Finance.NewMsgId();
+        var first = await system.Finance.SendAsync(bank, "2612", confirmation, msgId);
+        var resent = await system.Finance.SendAsync(bank, "2612", confirmation, msgId);
+        var sameTransactionNewMessage = await system.Finance.SendAsync(bank, "2612", confirmation);
+
+        Assert.Equal("00000", first.ReplyField("Result"));
+        Assert.Equal(first.Reply, resent.Reply);
+        Assert.Equal("00000", sameTransactionNewMessage.ReplyField("Result"));
+        var record = await system.Grains.GetGrain<IPaymentNoticeGrain>(payCode).GetDetails();
+        Assert.Empty(record!.Duplicates);
+        Assert.Empty(record.Refunds);
+
+        // The same MsgID with a different body is refused 20002.
+        var altered = confirmation.Select(f => f.Name == "Operator" ? (f.Name, "柜员02") : f).ToList();
+        var reused = await system.Finance.SendAsync(bank, "2612", altered, msgId);
+        Assert.Equal("20002", reused.ReplyField("Result"));
+    }
+
+    [Fact]
+    public async Task Bad_mac_is_answered_90001_and_changes_nothing()
+    {
+        var payCode = await IssueNoticeAsync();
+        var bank = system.Peer(FirstBank);
+        var scenarios = Scenarios();
+        var query = await scenarios.QueryAsync(bank, payCode, null, CancellationToken.None);
+        var confirmation = scenarios.BuildConfirmation(bank, payCode, query, new SimulatorArguments(["pay"]));
+        var msgId = system.Finance.NewMsgId();
+        var frame = system.Finance.BuildFrame(bank, "2612", confirmation, msgId, signingToken: new string('X', 32));
+        var reply = await system.Finance.SendFrameAsync(bank, "2612", confirmation, frame, msgId, bank.Token);
+        Assert.Equal("90001", reply.ReplyField("Result"));
+        Assert.Equal("0", (await scenarios.QueryAsync(bank, payCode, null, CancellationToken.None)).ReplyField("PayStats"));
+    }
+
+    [Fact]
+    public async Task Unknown_peer_truncated_and_oversized_frames_are_dropped_without_reply()
+    {
+        var stranger = new SimulatorPeer("D3206829999", "stranger", new string('A', 32), null, null);
+        var unknown = system.Finance.BuildFrame(stranger, "2002", [("Info", "hello")], system.Finance.NewMsgId());
+        Assert.Null(await system.Finance.SendRawAsync(unknown));
+
+        var valid = system.Finance.BuildFrame(system.Peer(FirstBank), "2002", [("Info", "hello")], system.Finance.NewMsgId());
+        Assert.Null(await system.Finance.SendRawAsync(valid[..(valid.Length / 2)]));
+
+        var oversized = Encoding.ASCII.GetBytes("99999999CNNONTAX1.02002");
+        Assert.Null(await system.Finance.SendRawAsync(oversized));
+
+        Assert.Null(await system.Finance.SendRawAsync(Encoding.ASCII.GetBytes("hello, is this the finance bureau?\r\n")));
+
+        // The listener is still serving after all of that.
+        var test = await system.Finance.SendAsync(system.Peer(FirstBank), "2002", [("Info", "still there?")]);
+        Assert.Equal("00000", test.ReplyField("Result"));
+    }
+
+    [Fact]
+    public async Task Malformed_xml_and_wrong_fields_are_answered_20001_and_change_nothing()
+    {
+        var payCode = await IssueNoticeAsync();
+        var bank = system.Peer(FirstBank);
+        var scenarios = Scenarios();
+
+        var body = Encoding.ASCII.GetBytes("<?xml version=\"1.0\" encoding=\"GBK\"?><CFX><HEAD><SRC>D3206820105</SRC><DES>F320682</DES>");
+        var broken = FrameWriter.Write("2612", body, Mac.Compute(bank.Token, body));
+        Assert.Null(await system.Finance.SendRawAsync(broken)); // SRC cannot be read from a broken document: no peer, no reply.
+
+        var query = await scenarios.QueryAsync(bank, payCode, null, CancellationToken.None);
+        var confirmation = scenarios.BuildConfirmation(bank, payCode, query, new SimulatorArguments(["pay", "--amount", "80.001"]));
+        var reply = await system.Finance.SendAsync(bank, "2612", confirmation);
+        Assert.Equal("20001", reply.ReplyField("Result"));
+        Assert.Contains("Amt", reply.ReplyField("Information"));
+        Assert.Equal("0", (await scenarios.QueryAsync(bank, payCode, null, CancellationToken.None)).ReplyField("PayStats"));
+
+        var wrongAmount = scenarios.BuildConfirmation(bank, payCode, query, new SimulatorArguments(["pay", "--amount", "79.00"]));
+        Assert.Equal("10005", (await system.Finance.SendAsync(bank, "2612", wrongAmount)).ReplyField("Result"));
+        Assert.Equal("0", (await scenarios.QueryAsync(bank, payCode, null, CancellationToken.None)).ReplyField("PayStats"));
+    }
+
+    [Fact]
+    public async Task Token_change_through_2003_signs_the_reply_with_the_new_token_and_keeps_the_old_for_a_grace_period()
+    {
+        var platform = system.Peer("G000001");
+        var oldToken = platform.Token;
+        var newToken = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+        var exit = await Scenarios().RunAsync(new SimulatorArguments(["token", newToken, "--as", "G000001"]), CancellationToken.None);
+        Assert.Equal(0, exit);
+        Assert.Equal(newToken, platform.Token);
+
+        var withNew = await system.Finance.SendAsync(platform, "2002", [("Info", "new token")]);
+        Assert.Equal("00000", withNew.ReplyField("Result"));
+
+        var graceMsgId = system.Finance.NewMsgId();
+        var signedWithOld = system.Finance.BuildFrame(platform, "2002", [("Info", "old token")], graceMsgId, signingToken: oldToken);
+        var withOld = await system.Finance.SendFrameAsync(platform, "2002", [("Info", "old token")], signedWithOld, graceMsgId, newToken);
+        Assert.Equal("00000", withOld.ReplyField("Result"));
+    }
+
+    [Fact]
+    public async Task A_unit_platform_may_not_confirm_payments()
+    {
+        var payCode = await IssueNoticeAsync();
+        var platform = system.Peer(UnitPlatform);
+        var bank = system.Peer(FirstBank);
+        var scenarios = Scenarios();
+        var query = await scenarios.QueryAsync(bank, payCode, null, CancellationToken.None);
+        var confirmation = scenarios.BuildConfirmation(platform, payCode, query, new SimulatorArguments(["pay"]));
+        var reply = await system.Finance.SendAsync(platform, "2612", confirmation);
+        Assert.Equal("20004", reply.ReplyField("Result"));
+    }
+}

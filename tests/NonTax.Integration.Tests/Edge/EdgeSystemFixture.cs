@@ -1,0 +1,158 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using NonTax.BankSimulator;
+using NonTax.Integration.Tests.Fixtures;
+using NonTax.Silo.Hosting;
+using NonTax.SocketEdge.Hosting;
+using Orleans.Configuration;
+
+namespace NonTax.Integration.Tests.Edge;
+
+/// <summary>
+/// The whole system as a bank meets it: a real silo (production wiring, PostgreSQL storage,
+/// reminders, bank links over TCP) and a real socket edge on free loopback ports, the sandbox
+/// bureau seeded, and the four sandbox peers registered with fresh random tokens. Tests talk to
+/// it with the bank simulator's client and servers.
+/// </summary>
+public sealed class EdgeSystemFixture : IAsyncLifetime
+{
+    private readonly PostgresFixture _database = new();
+    private WebApplication? _silo;
+    private WebApplication? _edge;
+    private string? _peersFile;
+
+    public const string FinanceNode = "F320682";
+
+    public int EdgePort { get; } = FreePort();
+
+    public IReadOnlyList<SimulatorPeer> Peers { get; private set; } = [];
+
+    public FinanceClient Finance => new("127.0.0.1", EdgePort, FinanceNode);
+
+    public IGrainFactory Grains => _silo!.Services.GetRequiredService<IGrainFactory>();
+
+    public PostgresFixture Database => _database;
+
+    public SimulatorPeer Peer(string nodeCode) => Peers.First(p => p.NodeCode == nodeCode);
+
+    public async Task InitializeAsync()
+    {
+        await _database.InitializeAsync();
+        Peers =
+        [
+            new SimulatorPeer("D3206820105", "中国建设银行如皋支行", RandomToken(), "127.0.0.1", FreePort()),
+            new SimulatorPeer("D3206820103", "中国农业银行如皋支行", RandomToken(), "127.0.0.1", FreePort()),
+            new SimulatorPeer("G000001", "统一公共支付平台", RandomToken(), "127.0.0.1", FreePort()),
+            new SimulatorPeer("K3206820001", "如皋市单位开票平台", RandomToken(), "127.0.0.1", FreePort()),
+        ];
+        _peersFile = Path.Combine(Path.GetTempPath(), $"nontax-peers-{Guid.NewGuid():N}.json");
+        var definitions = Peers.Select(p => new
+        {
+            nodeCode = p.NodeCode,
+            name = p.Name,
+            token = p.Token,
+            endpointHost = p.EndpointHost,
+            endpointPort = p.EndpointPort,
+            actingUnits = p.NodeCode.StartsWith('K') ? new[] { "0104901", "0201001" } : [],
+        });
+        await File.WriteAllTextAsync(_peersFile, JsonSerializer.Serialize(definitions));
+
+        var clusterId = $"edge-{Guid.NewGuid():N}"[..16];
+        var common = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:NonTax"] = _database.AppConnectionString,
+            ["ConnectionStrings:NonTaxOwner"] = _database.OwnerConnectionString,
+            ["Orleans:ClusterId"] = clusterId,
+            ["Orleans:ServiceId"] = clusterId,
+            ["Security:TokenKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            ["Serilog:MinimumLevel:Default"] = "Warning",
+        };
+
+        var siloBuilder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
+        siloBuilder.Configuration.AddInMemoryCollection(common);
+        siloBuilder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Orleans:SiloName"] = "edge-test-silo",
+            ["Orleans:AdvertisedIP"] = IPAddress.Loopback.ToString(),
+            ["Orleans:SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Orleans:GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Operations:Port"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Database:MigrateOnStart"] = "false",
+            ["Sandbox:Seed"] = "true",
+            ["Sandbox:BaseDataFile"] = Path.Combine(RepositoryRoot(), "deploy", "local", "sandbox-bureau.json"),
+            ["Sandbox:PeersFile"] = _peersFile,
+            ["BankLink:FirstRetryDelay"] = "00:00:00.500",
+            ["BankLink:MaxRetryDelay"] = "00:00:02",
+            ["BankLink:PollInterval"] = "00:00:00.200",
+            ["BankLink:AttemptTimeout"] = "00:00:05",
+            ["Outbox:RetryPeriod"] = "00:00:01",
+        });
+        siloBuilder.AddNonTaxSilo();
+        siloBuilder.Services.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
+        _silo = siloBuilder.Build();
+        _silo.MapNonTaxSiloEndpoints();
+        await _silo.StartAsync();
+
+        var edgeBuilder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
+        edgeBuilder.Configuration.AddInMemoryCollection(common);
+        edgeBuilder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Edge:Port"] = EdgePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Edge:HealthPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Edge:FinanceNode"] = FinanceNode,
+            ["Edge:IdleTimeout"] = "00:00:02",
+            ["Edge:ReadTimeout"] = "00:00:05",
+            ["Edge:NodeId"] = "7",
+        });
+        edgeBuilder.AddNonTaxSocketEdge();
+        _edge = edgeBuilder.Build();
+        await _edge.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_edge is not null)
+        {
+            await _edge.StopAsync();
+            await _edge.DisposeAsync();
+        }
+
+        if (_silo is not null)
+        {
+            await _silo.StopAsync();
+            await _silo.DisposeAsync();
+        }
+
+        if (_peersFile is not null)
+        {
+            File.Delete(_peersFile);
+        }
+
+        await _database.DisposeAsync();
+    }
+
+    private static string RandomToken() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "NonTaxGrains.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("Repository root (NonTaxGrains.sln) not found.");
+    }
+}
