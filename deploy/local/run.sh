@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# The README's run command: PostgreSQL (installed where missing), migrations, one silo, the
+# socket edge and the frontend, with the sandbox bureau seeded. Runs in the foreground; Ctrl-C
+# stops everything cleanly (the silo leaves the cluster, PostgreSQL shuts down).
+set -euo pipefail
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$repo"
+# shellcheck source=deploy/local/postgres.sh
+source deploy/local/postgres.sh
+
+pg_port="${NONTAX_PG_PORT:-55432}"
+state="$repo/.state/dev"
+pg_start dev "$pg_port"
+pg_export_env dev "$pg_port"
+
+# Local secrets, made once per machine and never committed.
+if [[ ! -s "$state/token-key" ]]; then
+    (umask 077; head -c 32 /dev/urandom | base64 >"$state/token-key")
+fi
+peers_file="$(bash deploy/local/sandbox-peers.sh "$state")"
+
+echo "[run] building (Release)..."
+dotnet build NonTaxGrains.sln -c Release -v quiet -nologo | grep -E "error|Warn|Elapsed" || true
+bin() { echo "$repo/src/$1/bin/Release/net10.0/$2.dll"; }
+
+export ConnectionStrings__NonTax="$NONTAX_PG_APP"
+export ConnectionStrings__NonTaxOwner="$NONTAX_PG_OWNER"
+export Security__TokenKey="$(cat "$state/token-key")"
+export DOTNET_ENVIRONMENT=Production ASPNETCORE_ENVIRONMENT=Production
+
+pids=()
+stop_all() {
+    trap - INT TERM EXIT
+    echo "[run] stopping..."
+    # Frontend and edge first, then the silo so it can leave the cluster, then the database.
+    for pid in "${pids[@]:2}" "${pids[@]:1:1}" "${pids[@]:0:1}"; do
+        kill -INT "$pid" 2>/dev/null || true
+        wait "$pid" 2>/dev/null || true
+    done
+    pg_stop dev
+    echo "[run] stopped"
+}
+trap stop_all INT TERM EXIT
+
+wait_http() {
+    local url="$1" what="$2" i
+    for i in $(seq 1 120); do
+        if curl -fsS -o /dev/null "$url" 2>/dev/null; then echo "[run] $what is up: $url"; return 0; fi
+        sleep 1
+    done
+    echo "[run] $what did not come up at $url" >&2
+    return 1
+}
+
+(cd "$repo/src/Silo/NonTax.Silo" && exec dotnet "$(bin Silo/NonTax.Silo NonTax.Silo)" \
+    --Sandbox:Seed=true --Sandbox:PeersFile="$peers_file" --Sandbox:BaseDataFile="$repo/deploy/local/sandbox-bureau.json") &
+pids+=($!)
+wait_http http://127.0.0.1:8080/health/live "silo"
+
+(cd "$repo/src/SocketEdge/NonTax.SocketEdge" && exec dotnet "$(bin SocketEdge/NonTax.SocketEdge NonTax.SocketEdge)") &
+pids+=($!)
+(cd "$repo/src/Frontend/NonTax.Frontend" && exec dotnet "$(bin Frontend/NonTax.Frontend NonTax.Frontend)") &
+pids+=($!)
+wait_http http://127.0.0.1:8081/health "socket edge health"
+wait_http http://127.0.0.1:5000/health "frontend"
+
+cat <<INFO
+
+  NonTaxGrains sandbox is running (finance node F320682, 如皋市)
+  ─────────────────────────────────────────────────────────────
+  Bank TCP endpoint (CNNONTAX):   127.0.0.1:9100
+  Socket edge health:             http://127.0.0.1:8081/health
+  Silo health:                    http://127.0.0.1:8080/health
+  Orleans Dashboard:              http://127.0.0.1:8080/dashboard
+  Frontend:                       http://127.0.0.1:5000   (health: /health)
+  PostgreSQL:                     127.0.0.1:$pg_port database nontax (secrets: .state/dev/secrets.env)
+  Sandbox peers and tokens:       $peers_file
+  Try the bank simulator:         dotnet src/BankSimulator/NonTax.BankSimulator/bin/Release/net10.0/NonTax.BankSimulator.dll demo
+  Ctrl-C stops everything.
+
+INFO
+wait -n "${pids[@]}" || true
+echo "[run] a process exited; shutting down" >&2

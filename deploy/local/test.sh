@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# The README's test command: starts a private PostgreSQL (installing it where missing), then
+# builds and runs every test project. Stops PostgreSQL again on exit.
+set -euo pipefail
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$repo"
+# shellcheck source=deploy/local/postgres.sh
+source deploy/local/postgres.sh
+
+port="${NONTAX_TEST_PG_PORT:-55439}"
+pg_start test "$port" --createdb
+trap 'pg_stop test' EXIT
+pg_export_env test "$port"
+export NONTAX_TEST_PG_ADMIN="$NONTAX_PG_OWNER"
+export NONTAX_TEST_PG_APP="$NONTAX_PG_APP"
+
+log="$(mktemp)"
+set +e
+dotnet test NonTaxGrains.sln -c Release --logger "console;verbosity=normal" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+
+# One closing line for CI: the sum over every test project's summary line.
+awk '/(Passed|Failed)! +- +Failed: +[0-9]+, +Passed: +[0-9]+/ {
+        gsub(",", ""); for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) } }
+     END { printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+rm -f "$log"
+exit "$status"
