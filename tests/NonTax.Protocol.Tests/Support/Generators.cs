@@ -33,7 +33,7 @@ internal static class Generators
         from length in Gen.Choose(minBytes, Math.Max(minBytes, maxBytes / 2))
         from chars in Gen.ArrayOf(Gen.Elements((ChineseAlphabet + AsciiAlphabet).ToCharArray()), length)
         let text = new string(chars).Trim()
-        where Text.Gbk.ByteCount(text) is var n && n >= minBytes && n <= maxBytes
+        where NonTax.Protocol.Text.Gbk.ByteCount(text) is var n && n >= minBytes && n <= maxBytes
         select text;
 
     public static Gen<decimal> Amount =>
