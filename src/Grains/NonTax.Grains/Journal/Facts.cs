@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using NonTax.Grains.Abstractions.Journal;
 
@@ -6,7 +7,11 @@ namespace NonTax.Grains.Journal;
 /// <summary>Builds <see cref="BusinessFact"/>s with camelCase JSON payloads that SQL projections read.</summary>
 internal static class Facts
 {
-    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    // Chinese names stay readable in jsonb; the payload is never embedded in HTML.
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     public static BusinessFact Create(string factId, string kind, string subject, DateTimeOffset at, object payload) =>
         new(factId, kind, subject, at, JsonSerializer.Serialize(payload, Json));

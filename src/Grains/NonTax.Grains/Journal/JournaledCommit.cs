@@ -33,4 +33,18 @@ internal static class JournaledCommit
             throw;
         }
     }
+
+    /// <summary>The claim conflict behind a failed write; Orleans wraps provider exceptions, so look inside.</summary>
+    public static UniqueClaimConflictException? FindClaimConflict(Exception? exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is UniqueClaimConflictException conflict)
+            {
+                return conflict;
+            }
+        }
+
+        return null;
+    }
 }

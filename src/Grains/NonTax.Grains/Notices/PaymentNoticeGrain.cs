@@ -357,7 +357,7 @@ public sealed class PaymentNoticeGrain(
             await CommitAsync();
             return true;
         }
-        catch (UniqueClaimConflictException conflict) when (conflict.Scope == TraNoBusScope)
+        catch (Exception ex) when (JournaledCommit.FindClaimConflict(ex) is { Scope: TraNoBusScope })
         {
             return false;
         }

@@ -168,7 +168,11 @@ public sealed class CollectingUnitGrain(
             return ResultCodes.PayCodeUnknown;
         }
 
-        return await notice.Void(operatorName, reason);
+        // The notice tells this unit of the void before answering; let that call in.
+        using (RequestContext.AllowCallChainReentrancy())
+        {
+            return await notice.Void(operatorName, reason);
+        }
     }
 
     public async Task NoticeSettled(NoticeSettlement settlement)

@@ -1,0 +1,21 @@
+using Microsoft.Extensions.DependencyInjection;
+using NonTax.Grains.Abstractions;
+using NonTax.Grains.Hosting;
+using Orleans.Serialization;
+using Orleans.Storage;
+using Orleans.TestingHost;
+
+namespace NonTax.Grains.Tests.Infrastructure;
+
+public sealed class TestSiloConfigurator : ISiloConfigurator
+{
+    public void Configure(ISiloBuilder siloBuilder)
+    {
+        siloBuilder.AddMemoryGrainStorage(StorageNames.Default);
+        siloBuilder.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Domain,
+            (sp, _) => new JournalingMemoryStorage(sp.GetRequiredService<DeepCopier>(), JournalStore.Shared));
+        siloBuilder.UseInMemoryReminderService();
+        siloBuilder.Services.AddSingleton<TimeProvider>(ManualClock.Shared);
+        siloBuilder.Services.AddNonTaxGrains();
+    }
+}

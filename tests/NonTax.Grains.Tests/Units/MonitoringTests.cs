@@ -1,0 +1,72 @@
+using NonTax.Grains.Abstractions.Results;
+using NonTax.Grains.Abstractions.Units;
+using NonTax.Grains.Tests.Infrastructure;
+
+namespace NonTax.Grains.Tests.Units;
+
+[Collection(ClusterCollection.Name)]
+public sealed class MonitoringTests(ClusterFixture fixture)
+{
+    private async Task<ICollectingUnitGrain> NewUnitAsync(string code, int issuer)
+    {
+        var fee = await fixture.Grains.GetGrain<ICollectingUnitGrain>(ClusterFixture.FeeUnit).Get();
+        var unit = fixture.Grains.GetGrain<ICollectingUnitGrain>(code);
+        Assert.Equal(ResultCodes.Success, await unit.Define(fee!.Profile with { UnitCode = code, IssuerNumber = issuer }, "admin"));
+        Assert.Equal(ResultCodes.Success, await unit.GrantRight(ClusterFixture.LateFeeItem, "admin"));
+        Assert.Equal(ResultCodes.Success, await unit.SetMonitoringLimits(new MonitoringLimits(MaxDaysIssuedUnpaid: 2, MaxDaysUnremitted: 1), "admin"));
+        return unit;
+    }
+
+    [Fact]
+    public async Task A_unit_past_its_unpaid_limit_is_blocked_until_the_notice_is_paid()
+    {
+        var unit = await NewUnitAsync("0999003", 7);
+        var issued = await unit.Issue(Drafts.Fine(50m));
+        Assert.False((await unit.EvaluateMonitoring()).IsBlocked);
+
+        fixture.Clock.Advance(TimeSpan.FromDays(3));
+        var blocked = await unit.EvaluateMonitoring();
+        var refused = await unit.Issue(Drafts.Fine(50m));
+        await unit.EvaluateMonitoring();
+
+        Assert.True(blocked.IsBlocked);
+        Assert.Contains(issued.PayCode!, blocked.BlockReason);
+        Assert.Equal(ResultCodes.UnitBlocked, refused.ResultCode);
+        Assert.Single(fixture.Store.FactsAbout("0999003"), f => f.Kind == "unit.blocked");
+
+        var notice = fixture.Grains.GetGrain<Abstractions.Notices.IPaymentNoticeGrain>(issued.PayCode!);
+        var due = (await notice.Query(Abstractions.Time.ChinaTime.Today(fixture.Clock))).Notice!.AmountDue;
+        await notice.Confirm(Drafts.Payment(issued.PayCode!, "D3206820105", $"MON-{Guid.NewGuid():N}", due, fixture.Clock));
+        var cleared = await unit.EvaluateMonitoring();
+
+        Assert.False(cleared.IsBlocked);
+        Assert.Equal(0, cleared.OpenNotices);
+        Assert.Equal(1, cleared.UnremittedNotices);
+        Assert.Single(fixture.Store.FactsAbout("0999003"), f => f.Kind == "unit.unblocked");
+        Assert.True((await unit.Issue(Drafts.Fine(50m))).Succeeded);
+    }
+
+    [Fact]
+    public async Task Staff_can_clear_a_block_and_only_newer_offenders_count_after()
+    {
+        var unit = await NewUnitAsync("0999004", 6);
+        var issued = await unit.Issue(Drafts.Fine(20m));
+        var notice = fixture.Grains.GetGrain<Abstractions.Notices.IPaymentNoticeGrain>(issued.PayCode!);
+        await notice.Confirm(Drafts.Payment(issued.PayCode!, "D3206820103", $"MON-{Guid.NewGuid():N}", 20m, fixture.Clock));
+
+        fixture.Clock.Advance(TimeSpan.FromDays(2));
+        var blocked = await unit.EvaluateMonitoring();
+        Assert.True(blocked.IsBlocked);
+        Assert.Contains("un-remitted", blocked.BlockReason);
+
+        Assert.Equal(ResultCodes.Success, await unit.ClearBlock("supervisor", "remittance confirmed by phone"));
+        Assert.False((await unit.EvaluateMonitoring()).IsBlocked);
+        await unit.MarkRemitted([issued.PayCode!]);
+
+        var view = await unit.Get();
+        Assert.Equal(0, view!.Monitoring.UnremittedNotices);
+        var facts = fixture.Store.FactsAbout("0999004");
+        Assert.Single(facts, f => f.Kind == "unit.blocked");
+        Assert.Contains("supervisor", Assert.Single(facts, f => f.Kind == "unit.unblocked").PayloadJson);
+    }
+}
