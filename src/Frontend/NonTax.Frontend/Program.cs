@@ -1,7 +1,12 @@
 using NonTax.Frontend.Hosting;
 using NonTax.Infrastructure.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    // appsettings.json sits next to the binaries, whatever directory the process starts in.
+    ContentRootPath = AppContext.BaseDirectory,
+});
 builder.AddNonTaxLogging("frontend");
 builder.AddNonTaxFrontend();
 

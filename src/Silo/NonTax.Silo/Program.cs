@@ -3,7 +3,12 @@ using NonTax.Silo.Commands;
 using NonTax.Silo.Hosting;
 
 var migrateOnly = args.FirstOrDefault() == "migrate";
-var builder = WebApplication.CreateBuilder(migrateOnly ? args[1..] : args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = migrateOnly ? args[1..] : args,
+    // appsettings.json sits next to the binaries, whatever directory the process starts in.
+    ContentRootPath = AppContext.BaseDirectory,
+});
 builder.AddNonTaxLogging("silo");
 builder.AddNonTaxSilo();
 var app = builder.Build();

@@ -40,6 +40,8 @@ public sealed class DatabaseMigrator(ILogger<DatabaseMigrator> logger)
             .WithScriptsEmbeddedInAssembly(Assembly.GetExecutingAssembly(), name => name.StartsWith(ResourcePrefix, StringComparison.Ordinal))
             .JournalToPostgresqlTable("nontax", "schema_versions")
             .WithTransactionPerScript()
+            // The scripts use PostgreSQL dollar quoting ($fn$), which DbUp would take for variables.
+            .WithVariablesDisabled()
             .LogTo(new DbUpLogger(logger))
             .Build();
 
