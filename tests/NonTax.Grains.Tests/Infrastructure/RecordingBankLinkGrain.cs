@@ -25,4 +25,15 @@ public sealed class RecordingBankLinkGrain : Grain, IBankLinkGrain
         Received.GetOrAdd(node, _ => new()).TryAdd(instruction.InstructionId, instruction);
         return Task.CompletedTask;
     }
+
+    public Task<IReadOnlyList<OutboundMessageView>> GetMessages() =>
+        Task.FromResult<IReadOnlyList<OutboundMessageView>>(For(this.GetPrimaryKeyString())
+            .Select(i => new OutboundMessageView(i.InstructionId, i.MsgNo, i.InstructionId, i.BusinessNo, OutboundMessageStatus.Pending, 0, i.CreatedAt, null, null, null, null, null))
+            .ToList());
+
+    public Task<bool> Retry(string instructionId, string operatorName) => Task.FromResult(false);
+
+    public Task<bool> Close(string instructionId, string reason, string operatorName) => Task.FromResult(false);
+
+    public Task DeliverDue() => Task.CompletedTask;
 }

@@ -17,5 +17,9 @@ public sealed class TestSiloConfigurator : ISiloConfigurator
         siloBuilder.UseInMemoryReminderService();
         siloBuilder.Services.AddSingleton<TimeProvider>(ManualClock.Shared);
         siloBuilder.Services.AddNonTaxGrains();
+
+        // The notice tests watch what is handed to a bank link, not TCP delivery (the integration
+        // tests cover that): the recording link replaces the real one in this cluster.
+        siloBuilder.Services.PostConfigure<Orleans.Configuration.GrainTypeOptions>(o => o.Classes.Remove(typeof(NonTax.Grains.Outbound.BankLinkGrain)));
     }
 }
