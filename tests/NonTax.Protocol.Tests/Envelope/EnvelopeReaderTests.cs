@@ -160,6 +160,15 @@ public class EnvelopeReaderTests
     }
 
     [Fact]
+    public void Does_not_offer_an_invalid_msgid_for_the_reply()
+    {
+        var result = Parse(ValidBody().Replace("<MsgID>25110100000000000001</MsgID>", "<MsgID>251101000000000000012</MsgID>", StringComparison.Ordinal));
+
+        Assert.True(result.SrcKnown);
+        Assert.Null(result.MsgId);
+    }
+
+    [Fact]
     public void Refuses_a_voucher_that_is_not_base64_or_not_a_voucher()
     {
         Assert.Equal("VoucherBody[1]/Voucher", Parse(Envelope("<VoucherBody><Voucher>!!!</Voucher></VoucherBody>")).Error!.Field);

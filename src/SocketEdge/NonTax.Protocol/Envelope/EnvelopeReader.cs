@@ -29,8 +29,8 @@ public static class EnvelopeReader
         }
 
         var headNode = cfx.Child("HEAD");
-        var src = NonEmpty(headNode?.Child("SRC")?.Text);
-        var msgId = NonEmpty(headNode?.Child("MsgID")?.Text);
+        var src = Usable(headNode, "SRC");
+        var msgId = Usable(headNode, "MsgID");
         var head = ReadHead(headNode, frameMsgNo);
         if (!head.IsSuccess)
         {
@@ -146,5 +146,10 @@ public static class EnvelopeReader
         return new VoucherBody(Attribute("AdmDivCode"), Attribute("StYear"), Attribute("VtCode"), Attribute("VoucherNo"), voucher.Value);
     }
 
-    private static string? NonEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
+    // SRC and MsgID are reported with an error only when valid themselves, so a reply can be built from them.
+    private static string? Usable(XmlNodeData? head, string name)
+    {
+        var text = head?.Child(name)?.Text;
+        return text is { Length: > 0 } && FieldValidator.Check(Head.Fields.First(f => f.Name == name), text) is null ? text : null;
+    }
 }

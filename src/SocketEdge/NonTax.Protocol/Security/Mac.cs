@@ -27,14 +27,7 @@ public static class Mac
         }
 
         Span<byte> expected = stackalloc byte[32];
-        try
-        {
-            if (Convert.FromHexString(mac, expected, out _, out var written) != System.Buffers.OperationStatus.Done || written != 32)
-            {
-                return false;
-            }
-        }
-        catch (FormatException)
+        if (Convert.FromHexString(mac, expected, out _, out var written) != System.Buffers.OperationStatus.Done || written != 32)
         {
             return false;
         }

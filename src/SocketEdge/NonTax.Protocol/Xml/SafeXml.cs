@@ -19,7 +19,6 @@ internal static class SafeXml
     {
         DtdProcessing = DtdProcessing.Prohibit,
         XmlResolver = null,
-        MaxCharactersFromEntities = 0,
         ConformanceLevel = ConformanceLevel.Document,
         CheckCharacters = true,
         IgnoreComments = false,
