@@ -14,6 +14,7 @@ pg_start dev "$pg_port"
 pg_export_env dev "$pg_port"
 
 # Local secrets, made once per machine and never committed.
+command -v curl >/dev/null || { export DEBIAN_FRONTEND=noninteractive; apt-get update -qq && apt-get install -y -qq curl; }
 if [[ ! -s "$state/token-key" ]]; then
     (umask 077; head -c 32 /dev/urandom | base64 >"$state/token-key")
 fi
@@ -27,14 +28,19 @@ export ConnectionStrings__NonTax="$NONTAX_PG_APP"
 export ConnectionStrings__NonTaxOwner="$NONTAX_PG_OWNER"
 export Security__TokenKey="$(cat "$state/token-key")"
 export DOTNET_ENVIRONMENT=Production ASPNETCORE_ENVIRONMENT=Production
+logs="$state/logs"
+mkdir -p "$logs"
 
 pids=()
+stopping=""
 stop_all() {
     trap - INT TERM EXIT
+    stopping=yes
     echo "[run] stopping..."
     # Frontend and edge first, then the silo so it can leave the cluster, then the database.
     for pid in "${pids[@]:2}" "${pids[@]:1:1}" "${pids[@]:0:1}"; do
-        kill -INT "$pid" 2>/dev/null || true
+        # TERM, not INT: background jobs of a script start with SIGINT ignored.
+        kill -TERM "$pid" 2>/dev/null || true
         wait "$pid" 2>/dev/null || true
     done
     pg_stop dev
@@ -53,13 +59,13 @@ wait_http() {
 }
 
 (cd "$repo/src/Silo/NonTax.Silo" && exec dotnet "$(bin Silo/NonTax.Silo NonTax.Silo)" \
-    --Sandbox:Seed=true --Sandbox:PeersFile="$peers_file" --Sandbox:BaseDataFile="$repo/deploy/local/sandbox-bureau.json") &
+    --Sandbox:Seed=true --Sandbox:PeersFile="$peers_file" --Sandbox:BaseDataFile="$repo/deploy/local/sandbox-bureau.json") > >(tee "$logs/silo.log") 2>&1 &
 pids+=($!)
 wait_http http://127.0.0.1:8080/health/live "silo"
 
-(cd "$repo/src/SocketEdge/NonTax.SocketEdge" && exec dotnet "$(bin SocketEdge/NonTax.SocketEdge NonTax.SocketEdge)") &
+(cd "$repo/src/SocketEdge/NonTax.SocketEdge" && exec dotnet "$(bin SocketEdge/NonTax.SocketEdge NonTax.SocketEdge)") > >(tee "$logs/edge.log") 2>&1 &
 pids+=($!)
-(cd "$repo/src/Frontend/NonTax.Frontend" && exec dotnet "$(bin Frontend/NonTax.Frontend NonTax.Frontend)") &
+(cd "$repo/src/Frontend/NonTax.Frontend" && exec dotnet "$(bin Frontend/NonTax.Frontend NonTax.Frontend)") > >(tee "$logs/frontend.log") 2>&1 &
 pids+=($!)
 wait_http http://127.0.0.1:8081/health "socket edge health"
 wait_http http://127.0.0.1:5000/health "frontend"
@@ -76,8 +82,9 @@ cat <<INFO
   PostgreSQL:                     127.0.0.1:$pg_port database nontax (secrets: .state/dev/secrets.env)
   Sandbox peers and tokens:       $peers_file
   Try the bank simulator:         dotnet src/BankSimulator/NonTax.BankSimulator/bin/Release/net10.0/NonTax.BankSimulator.dll demo
+  Logs:                           .state/dev/logs/
   Ctrl-C stops everything.
 
 INFO
 wait -n "${pids[@]}" || true
-echo "[run] a process exited; shutting down" >&2
+[[ -n "$stopping" ]] || echo "[run] a process exited; shutting down" >&2
