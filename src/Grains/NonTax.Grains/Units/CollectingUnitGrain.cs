@@ -27,6 +27,9 @@ public sealed class CollectingUnitGrain(
     internal const int MaxBatchRows = 500;
 
     private PayCodeAllocator _allocator = null!;
+    private readonly List<NoticeSettlement> _pendingSettlements = [];
+    private TaskCompletionSource? _nextFlush;
+    private IGrainTimer? _flushTimer;
 
     private CollectingUnitState S => state.State;
     private string UnitCode => this.GetPrimaryKeyString();
@@ -153,28 +156,69 @@ public sealed class CollectingUnitGrain(
             return ResultCodes.PayCodeUnknown;
         }
 
-        // The notice tells this unit of the void before answering; let that call in.
-        using (RequestContext.AllowCallChainReentrancy())
-        {
-            return await notice.Void(operatorName, reason);
-        }
+        // This method interleaves (it changes no unit state), so the notice's settlement call gets in.
+        return await notice.Void(operatorName, reason);
     }
 
-    public async Task NoticeSettled(NoticeSettlement settlement)
+    public Task NoticeSettled(NoticeSettlement settlement)
     {
-        // Idempotent without remembering every settled code: only an open notice moves.
-        if (!S.OpenNotices.Remove(settlement.PayCode))
+        // Interleaved: only queue here; the state changes in the exclusive flush below.
+        _pendingSettlements.Add(settlement);
+        if (_nextFlush is null)
         {
-            return;
+            _nextFlush = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _flushTimer = this.RegisterGrainTimer(FlushSettlementsAsync, new GrainTimerCreationOptions
+            {
+                DueTime = TimeSpan.Zero,
+                Period = Timeout.InfiniteTimeSpan,
+                Interleave = false,
+            });
         }
 
-        if (settlement.Status == NoticeStatus.Paid)
-        {
-            S.Unremitted[settlement.PayCode] = settlement.Date;
-        }
+        return _nextFlush.Task;
+    }
 
-        S.ClearedOffenders.Remove(settlement.PayCode);
-        await CommitAsync();
+    /// <summary>Applies every queued settlement and commits them in one write.</summary>
+    private async Task FlushSettlementsAsync(CancellationToken cancellationToken)
+    {
+        var batch = _pendingSettlements.ToList();
+        var done = _nextFlush!;
+        _pendingSettlements.Clear();
+        _nextFlush = null;
+        _flushTimer?.Dispose();
+        _flushTimer = null;
+        try
+        {
+            var changed = false;
+            foreach (var settlement in batch)
+            {
+                // Idempotent without remembering every settled code: only an open notice moves.
+                if (!S.OpenNotices.Remove(settlement.PayCode))
+                {
+                    continue;
+                }
+
+                if (settlement.Status == NoticeStatus.Paid)
+                {
+                    S.Unremitted[settlement.PayCode] = settlement.Date;
+                }
+
+                S.ClearedOffenders.Remove(settlement.PayCode);
+                changed = true;
+            }
+
+            if (changed)
+            {
+                await CommitAsync();
+            }
+
+            done.SetResult();
+        }
+        catch (Exception ex)
+        {
+            // Nothing of the batch stayed applied; each notice keeps its outbox item and retries.
+            done.SetException(ex);
+        }
     }
 
     public async Task MarkRemitted(IReadOnlyList<string> payCodes)
