@@ -9,7 +9,10 @@ namespace NonTax.Grains.Abstractions.Units;
 /// </summary>
 public interface ICollectingUnitGrain : IGrainWithStringKey
 {
-    /// <summary>Creates or changes the unit (versioned and logged).</summary>
+    /// <summary>
+    /// Creates or changes the unit (versioned and logged); <c>20001</c> when the profile is malformed or its
+    /// issuer number is already held by another unit of the region.
+    /// </summary>
     Task<string> Define(CollectingUnitProfile profile, string operatorName);
 
     /// <summary>Null when the unit does not exist.</summary>

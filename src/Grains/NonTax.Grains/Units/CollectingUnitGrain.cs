@@ -3,6 +3,7 @@ using NonTax.Grains.Abstractions;
 using NonTax.Grains.Abstractions.Bureau;
 using NonTax.Grains.Abstractions.Codes;
 using NonTax.Grains.Abstractions.Items;
+using NonTax.Grains.Abstractions.Journal;
 using NonTax.Grains.Abstractions.Notices;
 using NonTax.Grains.Abstractions.Results;
 using NonTax.Grains.Abstractions.Time;
@@ -21,6 +22,8 @@ public sealed class CollectingUnitGrain(
     /// <summary>Sequence numbers reserved per durable write; the rest of a block is skipped after a restart.</summary>
     internal const int AllocationBlockSize = 100;
     private const string MonitoringReminder = "monitoring";
+    /// <summary>Unique-claim scope of payment-code issuer numbers: key "{region}/{issuer}", owner the unit code.</summary>
+    internal const string IssuerScope = "payissuer";
     /// <summary>Tries before giving up when allocated codes are already taken (e.g. by an imported notice).</summary>
     private const int AllocationAttempts = 5;
     /// <summary>The schools' import template allows at most 500 rows a batch.</summary>
@@ -49,10 +52,25 @@ public sealed class CollectingUnitGrain(
         }
 
         var created = S.Profile is null;
-        if (ChangeLog.Record(S, "unit", UnitCode, S.Profile, profile, operatorName, clock.GetUtcNow()))
+        var before = S.Profile;
+        if (ChangeLog.Record(S, "unit", UnitCode, before, profile, operatorName, clock.GetUtcNow()))
         {
+            if (before is null || before.RegionCode != profile.RegionCode || before.IssuerNumber != profile.IssuerNumber)
+            {
+                // Codes are unique only if no two units of a region share an issuer number. A number
+                // once used stays claimed by its unit, since codes issued under it exist.
+                S.Journal.Claim(new UniqueClaim(IssuerScope, $"{profile.RegionCode}/{profile.IssuerNumber:D2}", UnitCode));
+            }
+
             S.Profile = profile;
-            await CommitAsync();
+            try
+            {
+                await CommitAsync();
+            }
+            catch (Exception ex) when (JournaledCommit.FindClaimConflict(ex) is { Scope: IssuerScope })
+            {
+                return ResultCodes.FieldInvalid;
+            }
         }
 
         if (created)
