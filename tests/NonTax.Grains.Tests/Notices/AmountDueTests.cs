@@ -31,13 +31,13 @@ public sealed class AmountDueTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task The_late_fee_never_exceeds_the_notice_amount()
+    public async Task A_notice_is_payable_with_late_fee_through_its_grace_days_then_expired()
     {
         var issued = await fixture.Grains.GetGrain<ICollectingUnitGrain>(ClusterFixture.FeeUnit).Issue(Drafts.Fine(10m));
         var notice = fixture.Grains.GetGrain<IPaymentNoticeGrain>(issued.PayCode!);
         var details = (await notice.GetDetails())!.Details;
 
-        // Grace is 30 days: 0.0003 × 30 = 0.9% — so cap it by asking with a rate that would pass the amount.
+        // Grace is 30 days: 0.0003 × 10.00 × 30 = 0.09.
         var lastDay = await notice.Query(details.LastPayableDate);
         var expired = await notice.Query(details.LastPayableDate.AddDays(1));
 
@@ -64,5 +64,31 @@ public sealed class AmountDueTests(ClusterFixture fixture)
         Assert.Equal(ResultCodes.NoticeExpired, refused.ResultCode);
         Assert.Equal(ResultCodes.Success, onTime.ResultCode);
         Assert.Single(fixture.Store.FactsAbout(issued.PayCode!), f => f.Kind == "notice.confirmation_refused");
+    }
+
+    [Theory]
+    [InlineData(0, "0.00")]
+    [InlineData(1, "5.00")]
+    [InlineData(19, "95.00")]
+    [InlineData(20, "100.00")]
+    [InlineData(45, "100.00")]
+    public void The_late_fee_is_a_daily_rate_capped_at_the_notice_amount(int daysLate, string expected)
+    {
+        var due = new DateOnly(2026, 3, 12);
+        var notice = new NoticeIssue("32068226010000000013", "0104901", "u", "320682", due.AddDays(-10), due, due.AddDays(60),
+            new Payer("p"), new Payee("a", "n", "0105", "b", 1), [], 100m, 0.05m, "op", null, false, null);
+
+        Assert.Equal(expected, Abstractions.Money.MoneyMath.Format(Grains.Notices.AmountDue.LateFee(notice, due.AddDays(daysLate))));
+    }
+
+    [Fact]
+    public void The_late_fee_rounds_half_up_to_the_cent()
+    {
+        var due = new DateOnly(2026, 3, 12);
+        // 0.0005 × 33.00 × 1 = 0.0165 → 0.02
+        var notice = new NoticeIssue("32068226010000000013", "0104901", "u", "320682", due.AddDays(-10), due, due.AddDays(60),
+            new Payer("p"), new Payee("a", "n", "0105", "b", 1), [], 33m, 0.0005m, "op", null, false, null);
+
+        Assert.Equal(0.02m, Grains.Notices.AmountDue.LateFee(notice, due.AddDays(1)));
     }
 }

@@ -74,12 +74,20 @@ public sealed class FirstConfirmationWinsProperties(ClusterFixture fixture)
             Assert.NotNull(record.Revenue);
             Assert.Equal(answered.Count - 1, record.Duplicates.Count);
             Assert.Equal(answered.Count - 1, record.Refunds.Select(r => r.RefundNo).Distinct().Count());
-            foreach (var refund in record.Refunds)
+            foreach (var duplicate in record.Duplicates)
             {
-                Assert.Single(RecordingBankLinkGrain.For(refund.BankNode), x => x.InstructionId == refund.RefundNo);
-                Assert.All(Channels.Where(c => c != refund.BankNode),
+                // The refund goes back through the channel that took the duplicate money, and only there.
+                var bank = duplicate.Confirmation.Src;
+                var refund = Assert.Single(record.Refunds, r => r.RefundNo == duplicate.Outcome.RefundNo);
+                Assert.Equal((bank, duplicate.Confirmation.TraNoBus, duplicate.Confirmation.Amount), (refund.BankNode, refund.OriTraNoBus, refund.Amount));
+                var instruction = Assert.Single(RecordingBankLinkGrain.For(bank), x => x.InstructionId == refund.RefundNo);
+                Assert.Equal(duplicate.Confirmation.TraNoBus, instruction.Fields.Single(f => f.Name == "OriTraNoBus").Value);
+                Assert.All(Channels.Where(c => c != bank),
                     other => Assert.DoesNotContain(RecordingBankLinkGrain.For(other), x => x.InstructionId == refund.RefundNo));
             }
+
+            var accepted = answered.Select(g => g.Key).ToHashSet();
+            Assert.Contains((record.Revenue!.Confirmation.Src, record.Revenue.Confirmation.TraNoBus), accepted);
 
             Assert.Equal(amounts[i] * answered.Count, record.Revenue!.Confirmation.Amount + record.Refunds.Sum(r => r.Amount));
             Assert.Equal(1, facts.Count(f => f.Kind == "notice.confirmed"));

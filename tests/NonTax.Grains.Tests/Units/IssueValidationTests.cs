@@ -103,4 +103,20 @@ public sealed class IssueValidationTests(ClusterFixture fixture)
         Assert.Equal(2, report.Issued);
         Assert.All(report.Rows.Where(r => r.Succeeded), r => Assert.Single(fixture.Store.FactsAbout(r.PayCode!)));
     }
+
+    [Fact]
+    public async Task A_school_batch_of_up_to_500_rows_is_issued_with_distinct_codes_and_a_larger_one_refused()
+    {
+        var unit = fixture.Grains.GetGrain<ICollectingUnitGrain>(ClusterFixture.SchoolUnit);
+        var before = (await unit.Get())!.Monitoring.OpenNotices;
+
+        var report = await unit.IssueBatch([.. Enumerable.Range(1, 150).Select(i => Drafts.Tuition(1000m + i))]);
+        var tooBig = await unit.IssueBatch([.. Enumerable.Range(1, 501).Select(i => Drafts.Tuition(1m))]);
+
+        Assert.Equal(150, report.Issued);
+        Assert.Equal(150, report.Rows.Select(r => r.PayCode).Distinct().Count());
+        Assert.Equal(before + 150, (await unit.Get())!.Monitoring.OpenNotices);
+        Assert.Equal(501, tooBig.Refused);
+        Assert.All(tooBig.Rows, r => Assert.Equal(ResultCodes.FieldInvalid, r.ResultCode));
+    }
 }

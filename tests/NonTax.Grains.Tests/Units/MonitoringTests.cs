@@ -69,4 +69,23 @@ public sealed class MonitoringTests(ClusterFixture fixture)
         Assert.Single(facts, f => f.Kind == "unit.blocked");
         Assert.Contains("supervisor", Assert.Single(facts, f => f.Kind == "unit.unblocked").PayloadJson);
     }
+
+    [Fact]
+    public async Task Concurrent_payments_of_one_unit_are_all_recorded_by_it()
+    {
+        var unit = await NewUnitAsync("0999005", 5);
+        var batch = await unit.IssueBatch([.. Enumerable.Range(1, 60).Select(i => Drafts.Fine(10m + i))]);
+        Assert.Equal(60, batch.Issued);
+
+        var outcomes = await Task.WhenAll(batch.Rows.Select((r, i) => fixture.Grains.GetGrain<Abstractions.Notices.IPaymentNoticeGrain>(r.PayCode!)
+            .Confirm(Drafts.Payment(r.PayCode!, "G000001", $"GC-{r.PayCode}", 10m + i + 1, fixture.Clock, "51"))));
+        // Voiding settles through the same path while payments are in flight elsewhere.
+        var extra = await unit.Issue(Drafts.Fine(5m));
+        Assert.Equal(ResultCodes.Success, await unit.VoidNotice(extra.PayCode!, "clerk", "duplicate issue"));
+
+        Assert.All(outcomes, o => Assert.Equal(ResultCodes.Success, o.ResultCode));
+        var monitoring = (await unit.Get())!.Monitoring;
+        Assert.Equal(0, monitoring.OpenNotices);
+        Assert.Equal(60, monitoring.UnremittedNotices);
+    }
 }

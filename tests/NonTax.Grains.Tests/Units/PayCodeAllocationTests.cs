@@ -34,4 +34,18 @@ public sealed class PayCodeAllocationTests(ClusterFixture fixture)
         Assert.All(codes, c => Assert.True(PayCode.Parse(c).HasValidCheckDigit, c));
         Assert.All(codes, c => Assert.StartsWith("32068226", c));
     }
+
+    [Fact]
+    public async Task Two_units_of_a_region_cannot_share_an_issuer_number()
+    {
+        var land = (await fixture.Grains.GetGrain<ICollectingUnitGrain>(ClusterFixture.LandUnit).Get())!.Profile;
+        var copycat = fixture.Grains.GetGrain<ICollectingUnitGrain>("0999010");
+
+        var refused = await copycat.Define(land with { UnitCode = "0999010" }, "admin");
+        var accepted = await copycat.Define(land with { UnitCode = "0999010", IssuerNumber = 42 }, "admin");
+
+        Assert.Equal(Abstractions.Results.ResultCodes.FieldInvalid, refused);
+        Assert.Equal(Abstractions.Results.ResultCodes.Success, accepted);
+        Assert.Equal(42, (await copycat.Get())!.Profile.IssuerNumber);
+    }
 }

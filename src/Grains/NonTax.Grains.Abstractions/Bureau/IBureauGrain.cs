@@ -20,6 +20,9 @@ public interface IBureauGrain : IGrainWithStringKey
     Task<BureauSnapshot?> GetSnapshot();
 
     Task<FiscalAccount?> GetFiscalAccount(string accountNo);
+
+    /// <summary>A peer node's base data (what it is, which units a K node may act for); null if unknown.</summary>
+    Task<PeerNode?> GetPeer(string nodeCode);
     Task<HolidayCalendar> GetCalendar();
     Task<IReadOnlyList<BaseDataChange>> GetChangeLog();
 }

@@ -1,4 +1,5 @@
 using NonTax.Grains.Abstractions.Notices;
+using Orleans.Concurrency;
 
 namespace NonTax.Grains.Abstractions.Units;
 
@@ -8,7 +9,10 @@ namespace NonTax.Grains.Abstractions.Units;
 /// </summary>
 public interface ICollectingUnitGrain : IGrainWithStringKey
 {
-    /// <summary>Creates or changes the unit (versioned and logged).</summary>
+    /// <summary>
+    /// Creates or changes the unit (versioned and logged); <c>20001</c> when the profile is malformed or its
+    /// issuer number is already held by another unit of the region.
+    /// </summary>
     Task<string> Define(CollectingUnitProfile profile, string operatorName);
 
     /// <summary>Null when the unit does not exist.</summary>
@@ -31,9 +35,16 @@ public interface ICollectingUnitGrain : IGrainWithStringKey
     Task<BatchIssueReport> IssueBatch(IReadOnlyList<NoticeDraft> rows);
 
     /// <summary>Voids one of this unit's unpaid notices (8994 with PayStats 2, or staff).</summary>
+    /// <remarks>Interleaves: it changes no unit state itself, and the notice's void calls back into the unit.</remarks>
+    [AlwaysInterleave]
     Task<string> VoidNotice(string payCode, string operatorName, string reason);
 
-    /// <summary>Told by a notice after its own commit; idempotent.</summary>
+    /// <summary>
+    /// Told by a notice after its own commit; idempotent. Completes once the unit has durably
+    /// recorded it; concurrent settlements share one write (group commit), so a unit with many
+    /// payments is not a one-write-per-payment bottleneck.
+    /// </summary>
+    [AlwaysInterleave]
     Task NoticeSettled(NoticeSettlement settlement);
 
     /// <summary>Told by remittance when the money of these notices reached the treasury or account.</summary>

@@ -76,6 +76,8 @@ public sealed class BureauGrain(
     public Task<FiscalAccount?> GetFiscalAccount(string accountNo) =>
         Task.FromResult(S.FiscalAccounts.GetValueOrDefault(accountNo));
 
+    public Task<PeerNode?> GetPeer(string nodeCode) => Task.FromResult(S.Peers.GetValueOrDefault(nodeCode));
+
     public Task<HolidayCalendar> GetCalendar() => Task.FromResult(S.Calendar);
 
     public Task<IReadOnlyList<BaseDataChange>> GetChangeLog() => Task.FromResult<IReadOnlyList<BaseDataChange>>([.. S.History]);
