@@ -204,4 +204,26 @@ public sealed class EdgeEndToEndTests(EdgeSystemFixture system) : IClassFixture<
         var reply = await system.Finance.SendAsync(platform, "2612", confirmation);
         Assert.Equal("20004", reply.ReplyField("Result"));
     }
+
+    [Fact]
+    public async Task A_unit_platform_acts_only_for_its_own_units_and_a_refund_result_only_from_its_bank()
+    {
+        var foreignUnit = await Scenarios().IssueAsync(
+            new SimulatorArguments(["issue", "--paycode", NewPayCode(), "--unit", "0309001", "--unitname", "别的单位"]), CancellationToken.None);
+        Assert.Equal("20004", foreignUnit.ReplyField("Result"));
+
+        var stray = await system.Finance.SendAsync(system.Peer(FirstBank), "2617",
+            [("RefundNo", "T" + NewPayCode() + "01"), ("Result", "00000"), ("RefundDate", "20261127"), ("RefundTraNo", "RF1"), ("Information", "")]);
+        Assert.Equal("20004", stray.ReplyField("Result"));
+    }
+
+    [Fact]
+    public async Task A_message_the_node_does_not_handle_yet_is_answered_99999_and_not_remembered()
+    {
+        var reply = await system.Finance.SendAsync(system.Peer(FirstBank), "2613", [("Info", "inter-bank transfer")]);
+        Assert.Equal("5001", reply.ReplyMsgNo);
+        Assert.Equal("99999", reply.ReplyField("Result"));
+        Assert.Equal(0L, await system.Database.ScalarAsync<long>(
+            "SELECT count(*) FROM inbound_replies WHERE src = $1 AND msg_id = $2", FirstBank, reply.MsgId));
+    }
 }

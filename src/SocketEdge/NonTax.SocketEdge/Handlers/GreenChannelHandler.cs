@@ -1,5 +1,6 @@
 using Npgsql;
 using NonTax.Protocol.Results;
+using NonTax.Protocol.Vouchers.Common;
 using NonTax.SocketEdge.Messages;
 
 namespace NonTax.SocketEdge.Handlers;
@@ -11,23 +12,18 @@ public sealed class GreenChannelHandler(NpgsqlDataSource dataSource) : IMessageH
 
     public async Task<HandlerOutcome> HandleAsync(InboundRequest request, CancellationToken cancellationToken)
     {
-        var voucher = request.Envelope.First.Voucher;
-        var title = voucher["Title"];
-        var content = voucher["Content"];
-        var sender = voucher["Sender"];
-        if (string.IsNullOrWhiteSpace(title) || content is null || string.IsNullOrWhiteSpace(sender))
+        if (!request.TryParseVoucher<GreenChannelMessage>(out var message, out var refusal))
         {
-            var missing = string.IsNullOrWhiteSpace(title) ? "Title" : content is null ? "Content" : "Sender";
-            return HandlerOutcome.Generic(request.Head.MsgNo, ResultCodes.MalformedField, $"{missing}: missing");
+            return refusal;
         }
 
         await using var command = dataSource.CreateCommand(
             "INSERT INTO green_channel_messages (src, msg_id, title, content, sender) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (src, msg_id) DO NOTHING");
         command.Parameters.AddWithValue(request.Peer.NodeCode);
         command.Parameters.AddWithValue(request.Head.MsgId);
-        command.Parameters.AddWithValue(title);
-        command.Parameters.AddWithValue(content);
-        command.Parameters.AddWithValue(sender);
+        command.Parameters.AddWithValue(message.Title);
+        command.Parameters.AddWithValue(message.Content);
+        command.Parameters.AddWithValue(message.Sender);
         await command.ExecuteNonQueryAsync(cancellationToken);
         return HandlerOutcome.Generic(request.Head.MsgNo, ResultCodes.Success, "received");
     }

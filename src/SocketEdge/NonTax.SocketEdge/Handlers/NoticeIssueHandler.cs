@@ -21,9 +21,9 @@ public sealed class NoticeIssueHandler(IGrainFactory grains, IOptions<EdgeOption
     public async Task<HandlerOutcome> HandleAsync(InboundRequest request, CancellationToken cancellationToken)
     {
         var msgNo = request.Head.MsgNo;
-        if (!Wire.NoticeIssue.Parse(request.Envelope.First.Voucher).TryGetValue(out var wire, out var error))
+        if (!request.TryParseVoucher<Wire.NoticeIssue>(out var wire, out var refusal))
         {
-            return HandlerOutcome.Generic(msgNo, error.ResultCode, error.Information);
+            return refusal;
         }
 
         if (!request.Peer.MayActFor(wire.ChgAgenCode))

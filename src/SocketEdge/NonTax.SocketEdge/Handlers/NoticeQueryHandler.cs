@@ -19,9 +19,9 @@ public sealed class NoticeQueryHandler(IGrainFactory grains, TimeProvider time) 
     public async Task<HandlerOutcome> HandleAsync(InboundRequest request, CancellationToken cancellationToken)
     {
         var msgNo = request.Head.MsgNo;
-        if (!Wire.NoticeQuery.Parse(request.Envelope.First.Voucher).TryGetValue(out var query, out var error))
+        if (!request.TryParseVoucher<Wire.NoticeQuery>(out var query, out var refusal))
         {
-            return HandlerOutcome.Generic(msgNo, error.ResultCode, error.Information);
+            return refusal;
         }
 
         var quote = await grains.GetGrain<IPaymentNoticeGrain>(query.PayCode)

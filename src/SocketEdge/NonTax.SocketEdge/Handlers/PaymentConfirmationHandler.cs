@@ -18,9 +18,9 @@ public sealed class PaymentConfirmationHandler(IGrainFactory grains) : IMessageH
     public async Task<HandlerOutcome> HandleAsync(InboundRequest request, CancellationToken cancellationToken)
     {
         var msgNo = request.Head.MsgNo;
-        if (!Wire.PaymentConfirmation.Parse(request.Envelope.First.Voucher).TryGetValue(out var wire, out var error))
+        if (!request.TryParseVoucher<Wire.PaymentConfirmation>(out var wire, out var refusal))
         {
-            return HandlerOutcome.Generic(msgNo, error.ResultCode, error.Information);
+            return refusal;
         }
 
         var confirmation = new PaymentConfirmation(

@@ -16,9 +16,9 @@ public sealed class RefundResultHandler(IGrainFactory grains) : IMessageHandler
     public async Task<HandlerOutcome> HandleAsync(InboundRequest request, CancellationToken cancellationToken)
     {
         var msgNo = request.Head.MsgNo;
-        if (!Wire.RefundResult.Parse(request.Envelope.First.Voucher).TryGetValue(out var wire, out var error))
+        if (!request.TryParseVoucher<Wire.RefundResult>(out var wire, out var refusal))
         {
-            return HandlerOutcome.Generic(msgNo, error.ResultCode, error.Information);
+            return refusal;
         }
 
         if (wire.RefundNo.Length != 23 || wire.RefundNo[0] != 'T' || !wire.RefundNo.AsSpan(1).ToString().All(char.IsAsciiDigit))

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using NonTax.Infrastructure.Peers;
 using NonTax.Protocol.Results;
 using NonTax.Protocol.Security;
+using NonTax.Protocol.Vouchers.Common;
 using NonTax.SocketEdge.Messages;
 
 namespace NonTax.SocketEdge.Handlers;
@@ -17,7 +18,12 @@ public sealed class TokenChangeHandler(PeerRegistry peers, IOptions<EdgeOptions>
 
     public async Task<HandlerOutcome> HandleAsync(InboundRequest request, CancellationToken cancellationToken)
     {
-        var encrypted = request.Envelope.First.Voucher["NewToken"];
+        if (!request.TryParseVoucher<TokenChange>(out var change, out var refusal))
+        {
+            return refusal;
+        }
+
+        var encrypted = change.NewToken;
 
         // The request verified with one of the valid tokens; the key is derived from the one in force.
         var peer = request.Peer;

@@ -79,9 +79,15 @@ public sealed class InboundFrameProcessor : IFrameProcessor
 
         var envelope = decoded.Envelope!;
         var head = envelope.Head;
-        if (!NodeCode.TryParse(peer.NodeCode, out var nodeCode) || !MessagePermissions.MaySend(nodeCode, head.MsgNo) || !_handlers.TryGetValue(head.MsgNo, out var handler))
+        if (!NodeCode.TryParse(peer.NodeCode, out var nodeCode) || !MessagePermissions.MaySend(nodeCode, head.MsgNo))
         {
             return await RefuseAsync(raw, remote, peer, decoded, frame.MsgNo, ResultCodes.NotAllowed, $"{peer.NodeCode} may not send {head.MsgNo}", cancellationToken);
+        }
+
+        if (!_handlers.TryGetValue(head.MsgNo, out var handler))
+        {
+            // Allowed by the catalogue but not handled here yet: not stored, so a resend is served once it is.
+            return await RefuseAsync(raw, remote, peer, decoded, frame.MsgNo, ResultCodes.GeneralFailure, $"message {head.MsgNo} is not handled by this finance node", cancellationToken);
         }
 
         if (!string.Equals(head.Des, _options.FinanceNode, StringComparison.Ordinal))
