@@ -107,7 +107,6 @@ public sealed class EdgeSystemFixture : IAsyncLifetime
             ["Edge:FinanceNode"] = FinanceNode,
             ["Edge:IdleTimeout"] = "00:00:02",
             ["Edge:ReadTimeout"] = "00:00:05",
-            ["Edge:NodeId"] = "7",
         });
         edgeBuilder.AddNonTaxSocketEdge();
         _edge = edgeBuilder.Build();

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Connections;
 using NonTax.Infrastructure.Client;
+using NonTax.Infrastructure.Messages;
 using NonTax.Infrastructure.Peers;
 using NonTax.Protocol.Identifiers;
 using NonTax.SocketEdge.Handlers;
@@ -29,8 +30,9 @@ public static class EdgeHostExtensions
         builder.Services.AddSingleton<EdgeMetrics>();
         builder.Services.AddSingleton(services =>
         {
-            // The discriminator keeps MsgIDs of several edge nodes apart; configure it per node.
-            var generator = new MsgIdGenerator(services.GetRequiredService<TimeProvider>(), builder.Configuration.GetValue("Edge:NodeId", 1));
+            // The node number keeps MsgIDs of several edge nodes and silos apart.
+            var node = MessageIdNode.Claim(services.GetRequiredService<Npgsql.NpgsqlDataSource>(), builder.Configuration.GetValue<int?>("Edge:NodeId"));
+            var generator = new MsgIdGenerator(services.GetRequiredService<TimeProvider>(), node);
             return new EdgeMessageIds(generator.Next);
         });
         builder.Services.AddSingleton<ReplyComposer>();
