@@ -68,11 +68,14 @@ public sealed class PaymentNoticeGrain(
             lastPayableDate = ChinaTime.ToYyyyMmDd(notice.LastPayableDate),
             amount = MoneyMath.Format(notice.Amount),
             payerName = notice.Payer.Name,
+            payerType = notice.Payer.Type,
+            payerMobile = notice.Payer.MobilePhone,
+            payerCreditCode = notice.Payer.CreditCode,
             payeeAcct = notice.Payee.AccountNo,
             issuerNode = notice.IssuerNode,
             confirmBack = notice.ConfirmBack,
             @operator = notice.OperatorName,
-            lines = notice.Lines.Select(l => new { l.NationalItemCode, l.ItemCode, amount = MoneyMath.Format(l.Amount), l.Quantity }),
+            lines = notice.Lines.Select(l => new { l.NationalItemCode, l.ItemCode, l.ItemName, l.UnitOfMeasure, amount = MoneyMath.Format(l.Amount), l.Quantity }),
         }));
         await CommitAsync();
         return new IssueResult(ResultCodes.Success, PayCode, S.CheckCode);

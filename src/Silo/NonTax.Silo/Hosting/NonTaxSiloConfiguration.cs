@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using NonTax.Grains.Abstractions;
 using NonTax.Infrastructure.Database;
 using NonTax.Infrastructure.Hosting;
+using NonTax.Infrastructure.Projection;
 using NonTax.Infrastructure.Storage;
 using Orleans.Configuration;
 
@@ -12,7 +13,8 @@ public static class NonTaxSiloConfiguration
     /// <summary>
     /// Everything a NonTax silo needs from PostgreSQL: ADO.NET clustering, the stock ADO.NET grain
     /// storage (<see cref="StorageNames.Default"/>), the batched domain storage
-    /// (<see cref="StorageNames.Domain"/>), ADO.NET reminders, cluster identity and endpoints.
+    /// (<see cref="StorageNames.Domain"/>) with the relational projections of its business facts,
+    /// ADO.NET reminders, cluster identity and endpoints.
     /// Shared by the silo host and the integration tests so both run the same wiring.
     /// </summary>
     public static ISiloBuilder ConfigureNonTaxSilo(this ISiloBuilder silo, IConfiguration configuration)
@@ -47,6 +49,7 @@ public static class NonTaxSiloConfiguration
             o.ConnectionString = connectionString;
         });
         silo.AddNonTaxDomainStorage(connectionString, configuration);
+        silo.Services.AddNonTaxProjections();
         silo.UseAdoNetReminderService(o =>
         {
             o.Invariant = NpgsqlInvariant.Name;

@@ -1,0 +1,29 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using NonTax.Infrastructure.Projection.Projectors;
+using NonTax.Infrastructure.Storage;
+
+namespace NonTax.Infrastructure.Projection;
+
+public static class ProjectionServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the <see cref="IFactProjector"/>s that fill the typed tables of 0200_nontax_projections.sql.
+    /// The batched domain storage resolves every registered projector, so the rows commit with the
+    /// grain write that recorded the fact. Calling this twice registers nothing twice.
+    /// </summary>
+    public static IServiceCollection AddNonTaxProjections(this IServiceCollection services)
+    {
+        services.TryAddEnumerable(
+        [
+            ServiceDescriptor.Singleton<IFactProjector, NoticeProjector>(),
+            ServiceDescriptor.Singleton<IFactProjector, PaymentConfirmationProjector>(),
+            ServiceDescriptor.Singleton<IFactProjector, TechnicalRefundProjector>(),
+            ServiceDescriptor.Singleton<IFactProjector, UnitBlockProjector>(),
+            ServiceDescriptor.Singleton<IFactProjector, BaseDataChangeProjector>(),
+            ServiceDescriptor.Singleton<IFactProjector, OutboundMessageProjector>(),
+            ServiceDescriptor.Singleton<IFactProjector, AlertProjector>(),
+        ]);
+        return services;
+    }
+}
