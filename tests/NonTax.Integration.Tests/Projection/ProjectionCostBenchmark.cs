@@ -12,6 +12,7 @@ namespace NonTax.Integration.Tests.Projection;
 /// (machines differ); <c>NONTAX_BENCH_ROUNDS</c> sets the writes per grain.
 /// </summary>
 [Collection(PostgresCollection.Name)]
+[Trait("Category", "Benchmark")]
 public sealed class ProjectionCostBenchmark(PostgresFixture database, ITestOutputHelper output)
 {
     private const int Grains = 64;
