@@ -3,6 +3,7 @@ using NonTax.Infrastructure.Client;
 using NonTax.Infrastructure.Peers;
 using NonTax.Protocol.Identifiers;
 using NonTax.SocketEdge.Handlers;
+using NonTax.SocketEdge.Maintenance;
 using NonTax.SocketEdge.Messages;
 using NonTax.SocketEdge.Transport;
 
@@ -42,6 +43,7 @@ public static class EdgeHostExtensions
         builder.Services.AddSingleton<IMessageHandler, PaymentConfirmationHandler>();
         builder.Services.AddSingleton<IMessageHandler, RefundResultHandler>();
         builder.Services.AddSingleton<IMessageHandler, NoticeIssueHandler>();
+        builder.Services.AddHostedService<ReplyPruningService>();
         return builder;
     }
 }
