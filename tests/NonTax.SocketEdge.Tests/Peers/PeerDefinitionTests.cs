@@ -60,6 +60,8 @@ public class PeerDefinitionTests
     {
         Assert.NotEmpty((Bank() with { EndpointHost = "10.1.2.3" }).Validate());
         Assert.NotEmpty((Bank() with { EndpointPort = 9200 }).Validate());
+        Assert.NotEmpty((Bank() with { EndpointHost = "10.1.2.3", EndpointPort = 0 }).Validate());
+        Assert.NotEmpty((Bank() with { EndpointHost = "10.1.2.3", EndpointPort = 65536 }).Validate());
     }
 
     [Theory]

@@ -38,6 +38,11 @@ public sealed record PeerDefinition
             errors.Add("endpoint needs both host and port");
         }
 
+        if (EndpointPort is < 1 or > 65535)
+        {
+            errors.Add("endpoint port must be 1–65535");
+        }
+
         errors.AddRange(AllowedNetworks.Where(n => !System.Net.IPNetwork.TryParse(n, out _)).Select(n => $"'{n}' is not a network in CIDR form"));
         if (ActingUnits.Count > 0 && PeerKindNames.FromNodeCode(NodeCode) != PeerKind.UnitPlatform)
         {
