@@ -18,6 +18,9 @@ command -v curl >/dev/null || { export DEBIAN_FRONTEND=noninteractive; apt-get u
 if [[ ! -s "$state/token-key" ]]; then
     (umask 077; head -c 32 /dev/urandom | base64 >"$state/token-key")
 fi
+if [[ ! -s "$state/ops-api-token" ]]; then
+    (umask 077; head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$state/ops-api-token")
+fi
 peers_file="$(bash deploy/local/sandbox-peers.sh "$state")"
 
 echo "[run] building (Release)..."
@@ -27,6 +30,7 @@ bin() { echo "$repo/src/$1/bin/Release/net10.0/$2.dll"; }
 export ConnectionStrings__NonTax="$NONTAX_PG_APP"
 export ConnectionStrings__NonTaxOwner="$NONTAX_PG_OWNER"
 export Security__TokenKey="$(cat "$state/token-key")"
+export Operations__ApiToken="$(cat "$state/ops-api-token")"
 export DOTNET_ENVIRONMENT=Production ASPNETCORE_ENVIRONMENT=Production
 logs="$state/logs"
 mkdir -p "$logs"
@@ -78,6 +82,7 @@ cat <<INFO
   Socket edge health:             http://127.0.0.1:8081/health
   Silo health:                    http://127.0.0.1:8080/health
   Orleans Dashboard:              http://127.0.0.1:8080/dashboard
+  Operator API:                   http://127.0.0.1:8080/ops/peers  (Authorization: Bearer \$(cat .state/dev/ops-api-token))
   Frontend:                       http://127.0.0.1:5000   (health: /health)
   PostgreSQL:                     127.0.0.1:$pg_port database nontax (secrets: .state/dev/secrets.env)
   Sandbox peers and tokens:       $peers_file

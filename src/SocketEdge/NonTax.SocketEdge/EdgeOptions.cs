@@ -33,6 +33,9 @@ public sealed class EdgeOptions
     /// <summary>Stored replies for (SRC, MsgID) are kept at least this long.</summary>
     public TimeSpan ReplyRetention { get; set; } = TimeSpan.FromDays(30);
 
+    /// <summary>How often stored replies older than <see cref="ReplyRetention"/> are pruned.</summary>
+    public TimeSpan ReplyPruneInterval { get; set; } = TimeSpan.FromDays(1);
+
     /// <summary>Path of the sandbox peers file; when set, absent peers are added from it at start.</summary>
     public string? SandboxPeersFile { get; set; }
 

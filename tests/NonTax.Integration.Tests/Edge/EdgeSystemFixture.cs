@@ -19,7 +19,7 @@ namespace NonTax.Integration.Tests.Edge;
 /// bureau seeded, and the four sandbox peers registered with fresh random tokens. Tests talk to
 /// it with the bank simulator's client and servers.
 /// </summary>
-public sealed class EdgeSystemFixture : IAsyncLifetime
+public class EdgeSystemFixture : IAsyncLifetime
 {
     private readonly PostgresFixture _database = new();
     private WebApplication? _silo;
@@ -29,6 +29,18 @@ public sealed class EdgeSystemFixture : IAsyncLifetime
     public const string FinanceNode = "F320682";
 
     public int EdgePort { get; } = FreePort();
+
+    /// <summary>The silo's operations HTTP port (health, dashboard, operator API).</summary>
+    public int OperationsPort { get; } = FreePort();
+
+    /// <summary>Bearer token of the operator API (<c>Operations:ApiToken</c>), random per fixture.</summary>
+    public string OperatorApiToken { get; } = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
+
+    /// <summary>The silo's services (peer registry, message journal…), for arranging and asserting.</summary>
+    public IServiceProvider SiloServices => _silo!.Services;
+
+    /// <summary>The edge's services (its own peer registry and cache, metrics…).</summary>
+    public IServiceProvider EdgeServices => _edge!.Services;
 
     public IReadOnlyList<SimulatorPeer> Peers { get; private set; } = [];
 
@@ -81,7 +93,8 @@ public sealed class EdgeSystemFixture : IAsyncLifetime
             ["Orleans:AdvertisedIP"] = IPAddress.Loopback.ToString(),
             ["Orleans:SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Orleans:GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Operations:Port"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Operations:Port"] = OperationsPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Operations:ApiToken"] = OperatorApiToken,
             ["Database:MigrateOnStart"] = "false",
             ["Sandbox:Seed"] = "true",
             ["Sandbox:BaseDataFile"] = Path.Combine(RepositoryRoot(), "deploy", "local", "sandbox-bureau.json"),
@@ -92,6 +105,7 @@ public sealed class EdgeSystemFixture : IAsyncLifetime
             ["BankLink:AttemptTimeout"] = "00:00:05",
             ["Outbox:RetryPeriod"] = "00:00:01",
         });
+        siloBuilder.Configuration.AddInMemoryCollection(ExtraSiloSettings);
         siloBuilder.AddNonTaxSilo();
         siloBuilder.Services.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
         _silo = siloBuilder.Build();
@@ -108,10 +122,17 @@ public sealed class EdgeSystemFixture : IAsyncLifetime
             ["Edge:IdleTimeout"] = "00:00:02",
             ["Edge:ReadTimeout"] = "00:00:05",
         });
+        edgeBuilder.Configuration.AddInMemoryCollection(ExtraEdgeSettings);
         edgeBuilder.AddNonTaxSocketEdge();
         _edge = edgeBuilder.Build();
         await _edge.StartAsync();
     }
+
+    /// <summary>Settings a derived fixture adds to (or overrides in) the silo's configuration.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> ExtraSiloSettings { get; } = new Dictionary<string, string?>();
+
+    /// <summary>Settings a derived fixture adds to (or overrides in) the edge's configuration, e.g. balancer addresses.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> ExtraEdgeSettings { get; } = new Dictionary<string, string?>();
 
     public async Task DisposeAsync()
     {

@@ -12,7 +12,8 @@ public static class LoggingExtensions
     /// Serilog to the console: structured properties kept, levels from the <c>Serilog</c>
     /// configuration section. <c>Serilog:Json=true</c> writes one JSON object per event for log
     /// shippers; otherwise a readable line with the source component. Connection strings are never
-    /// logged by the hosts.
+    /// logged by the hosts; tokens, account, phone and ID numbers are masked by
+    /// <see cref="SensitiveDataEnricher"/>, the last enricher.
     /// </summary>
     public static IHostApplicationBuilder AddNonTaxLogging(this IHostApplicationBuilder builder, string component)
     {
@@ -21,7 +22,8 @@ public static class LoggingExtensions
         {
             logger.ReadFrom.Configuration(builder.Configuration)
                 .Enrich.FromLogContext()
-                .Enrich.WithProperty("Component", component);
+                .Enrich.WithProperty("Component", component)
+                .Enrich.With<SensitiveDataEnricher>();
             if (json)
             {
                 logger.WriteTo.Console(new RenderedCompactJsonFormatter());

@@ -23,7 +23,12 @@ public sealed record PeerDefinition
             errors.Add($"node code '{NodeCode}' is not a bank (D/Q+10 digits), platform (G000001) or unit platform (K+10 digits) code");
         }
 
-        if (Token.Length != 32 || Token.Any(c => c < 0x21 || c > 0x7E))
+        if (string.IsNullOrWhiteSpace(Name))
+        {
+            errors.Add("name must not be empty");
+        }
+
+        if (!IsUsableToken(Token))
         {
             errors.Add("token must be 32 printable ASCII characters");
         }
@@ -31,6 +36,11 @@ public sealed record PeerDefinition
         if ((EndpointHost is null) != (EndpointPort is null))
         {
             errors.Add("endpoint needs both host and port");
+        }
+
+        if (EndpointPort is < 1 or > 65535)
+        {
+            errors.Add("endpoint port must be 1–65535");
         }
 
         errors.AddRange(AllowedNetworks.Where(n => !System.Net.IPNetwork.TryParse(n, out _)).Select(n => $"'{n}' is not a network in CIDR form"));
@@ -41,4 +51,7 @@ public sealed record PeerDefinition
 
         return errors;
     }
+
+    /// <summary>A communication token is 32 printable ASCII characters (what 2003 can carry).</summary>
+    public static bool IsUsableToken(string token) => token.Length == 32 && token.All(c => c is >= (char)0x21 and <= (char)0x7E);
 }

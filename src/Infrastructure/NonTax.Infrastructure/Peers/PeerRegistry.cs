@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Text.Json;
 using Npgsql;
 
 namespace NonTax.Infrastructure.Peers;
@@ -13,6 +14,11 @@ namespace NonTax.Infrastructure.Peers;
 public sealed class PeerRegistry(NpgsqlDataSource dataSource, TokenAtRestCipher cipher, TimeProvider time)
 {
     public static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(2);
+
+    private static readonly JsonSerializerOptions ChangeDetailOptions = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
 
     private readonly ConcurrentDictionary<string, (Peer? Peer, DateTimeOffset LoadedAt)> _cache = new(StringComparer.Ordinal);
 
@@ -80,6 +86,11 @@ public sealed class PeerRegistry(NpgsqlDataSource dataSource, TokenAtRestCipher 
     /// </summary>
     public async Task<bool> RotateTokenAsync(string nodeCode, string newToken, TimeSpan grace, int expectedVersion, string changedBy, CancellationToken cancellationToken = default)
     {
+        if (!PeerDefinition.IsUsableToken(newToken))
+        {
+            throw new ArgumentException("A token must be 32 printable ASCII characters.", nameof(newToken));
+        }
+
         var peer = await FindFreshAsync(nodeCode, cancellationToken) ?? throw new InvalidOperationException($"Peer {nodeCode} is not registered.");
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -104,6 +115,74 @@ public sealed class PeerRegistry(NpgsqlDataSource dataSource, TokenAtRestCipher 
         await transaction.CommitAsync(cancellationToken);
         _cache.TryRemove(nodeCode, out _);
         return true;
+    }
+
+    /// <summary>
+    /// Applies an operator's edit (name, endpoint, allowed networks, acting units, enabled) if the
+    /// peer is still at <paramref name="expectedVersion"/>, and logs it in <c>peer_changes</c> with the
+    /// new values — never a token, which this method cannot change.
+    /// </summary>
+    /// <exception cref="ArgumentException">The edited peer would be invalid (e.g. a network not in CIDR form).</exception>
+    public async Task<PeerUpdateOutcome> UpdateAsync(string nodeCode, PeerChanges changes, int expectedVersion, string changedBy, CancellationToken cancellationToken = default)
+    {
+        var peer = await FindFreshAsync(nodeCode, cancellationToken);
+        if (peer is null)
+        {
+            return PeerUpdateOutcome.NotFound;
+        }
+
+        if (peer.Version != expectedVersion)
+        {
+            return PeerUpdateOutcome.VersionConflict;
+        }
+
+        var edited = Apply(peer, changes);
+        ThrowIfInvalid(edited);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var update = new NpgsqlCommand(
+            """
+            UPDATE peers SET name = $2, endpoint_host = $3, endpoint_port = $4, allowed_networks = $5, acting_units = $6, enabled = $7,
+                             version = version + 1, updated_at = now(), updated_by = $8
+            WHERE node_code = $1 AND version = $9
+            """, connection, transaction);
+        update.Parameters.AddWithValue(nodeCode);
+        update.Parameters.AddWithValue(edited.Name);
+        update.Parameters.AddWithValue((object?)edited.EndpointHost ?? DBNull.Value);
+        update.Parameters.AddWithValue((object?)edited.EndpointPort ?? DBNull.Value);
+        update.Parameters.AddWithValue(edited.AllowedNetworks.ToArray());
+        update.Parameters.AddWithValue(edited.ActingUnits.ToArray());
+        update.Parameters.AddWithValue(changes.Enabled ?? peer.Enabled);
+        update.Parameters.AddWithValue(changedBy);
+        update.Parameters.AddWithValue(expectedVersion);
+        if (await update.ExecuteNonQueryAsync(cancellationToken) != 1)
+        {
+            return PeerUpdateOutcome.VersionConflict;
+        }
+
+        var detail = JsonSerializer.Serialize(new { fromVersion = peer.Version, changes }, ChangeDetailOptions);
+        await RecordChangeAsync(connection, transaction, nodeCode, "updated", detail, changedBy, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        _cache.TryRemove(nodeCode, out _);
+        return PeerUpdateOutcome.Updated;
+    }
+
+    /// <summary>The peer as it would be after <paramref name="changes"/>, with its current token so it validates like a new one.</summary>
+    private static PeerDefinition Apply(Peer peer, PeerChanges changes)
+    {
+        var (host, port) = changes.RemoveEndpoint
+            ? (null, null)
+            : (changes.EndpointHost ?? peer.Endpoint?.Host, changes.EndpointPort ?? peer.Endpoint?.Port);
+        return new PeerDefinition
+        {
+            NodeCode = peer.NodeCode,
+            Name = changes.Name ?? peer.Name,
+            Token = peer.Token,
+            EndpointHost = host,
+            EndpointPort = port,
+            AllowedNetworks = changes.AllowedNetworks ?? peer.AllowedNetworks.Select(n => n.ToString()).ToArray(),
+            ActingUnits = changes.ActingUnits ?? peer.ActingUnits,
+        };
     }
 
     /// <summary>Reads the row bypassing the cache: decisions that change a peer must not act on a stale copy.</summary>

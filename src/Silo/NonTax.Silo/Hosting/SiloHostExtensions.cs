@@ -4,6 +4,7 @@ using NonTax.Infrastructure.Hosting;
 using NonTax.Grains.Abstractions;
 using NonTax.Grains.Hosting;
 using NonTax.Silo.Health;
+using NonTax.Silo.Operations;
 using NonTax.Silo.Outbound;
 using NonTax.Silo.Sandbox;
 using Orleans.Dashboard;
@@ -42,6 +43,7 @@ public static class SiloHostExtensions
         builder.Services.AddNonTaxOutboundLinks(builder.Configuration);
         builder.Services.AddSingleton<ISandboxSeeder, SandboxPeerSeeder>();
         builder.Services.AddHostedService<SandboxSeedingService>();
+        builder.Services.AddNonTaxOperatorApi();
         return builder;
     }
 
@@ -50,6 +52,7 @@ public static class SiloHostExtensions
         app.MapNonTaxHealth();
         app.MapOrleansDashboard(routePrefix: "/dashboard");
         app.MapGet("/", () => Results.Redirect("/dashboard"));
+        app.MapNonTaxOperatorApi();
         return app;
     }
 

@@ -4,6 +4,7 @@ using NonTax.Infrastructure.Messages;
 using NonTax.Infrastructure.Peers;
 using NonTax.Protocol.Identifiers;
 using NonTax.SocketEdge.Handlers;
+using NonTax.SocketEdge.Maintenance;
 using NonTax.SocketEdge.Messages;
 using NonTax.SocketEdge.Transport;
 
@@ -45,6 +46,7 @@ public static class EdgeHostExtensions
         builder.Services.AddSingleton<IMessageHandler, RefundResultHandler>();
         builder.Services.AddSingleton<IMessageHandler, NoticeIssueHandler>();
         builder.Services.AddSingleton<IMessageHandler, EducationQueryHandler>();
+        builder.Services.AddHostedService<ReplyPruningService>();
         return builder;
     }
 }

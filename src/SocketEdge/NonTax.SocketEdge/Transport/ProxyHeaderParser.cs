@@ -1,6 +1,8 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using System.Globalization;
 using System.Net;
+using System.Net.Sockets;
 using System.Text;
 
 namespace NonTax.SocketEdge.Transport;
@@ -35,6 +37,11 @@ public static class ProxyHeaderParser
     {
         consumed = 0;
         source = null;
+        if (buffer.IsEmpty)
+        {
+            return ProxyHeaderStatus.NeedMoreData;
+        }
+
         Span<byte> head = stackalloc byte[16];
         var available = (int)Math.Min(buffer.Length, head.Length);
         buffer.Slice(0, available).CopyTo(head);
@@ -85,16 +92,17 @@ public static class ProxyHeaderParser
 
         var parts = line[..^1].Split(' ');
         consumed = lineLength + 1;
-        if (parts.Length == 2 && parts[1] == "UNKNOWN")
+        if (parts.Length >= 2 && parts[1] == "UNKNOWN")
         {
-            return ProxyHeaderStatus.Complete;
+            return ProxyHeaderStatus.Complete; // The balancer could not tell; whatever follows is ignored, as the spec says.
         }
 
+        var family = parts.Length > 1 && parts[1] == "TCP4" ? AddressFamily.InterNetwork : AddressFamily.InterNetworkV6;
         if (parts.Length != 6 || (parts[1] != "TCP4" && parts[1] != "TCP6")
-            || !IPAddress.TryParse(parts[2], out var sourceAddress)
-            || !IPAddress.TryParse(parts[3], out _)
-            || !ushort.TryParse(parts[4], out var sourcePort)
-            || !ushort.TryParse(parts[5], out _))
+            || !TryParseAddress(parts[2], family, out var sourceAddress)
+            || !TryParseAddress(parts[3], family, out _)
+            || !TryParsePort(parts[4], out var sourcePort)
+            || !TryParsePort(parts[5], out _))
         {
             consumed = 0;
             return ProxyHeaderStatus.Invalid;
@@ -103,6 +111,24 @@ public static class ProxyHeaderParser
         source = new IPEndPoint(sourceAddress, sourcePort);
         return ProxyHeaderStatus.Complete;
     }
+
+    /// <summary>
+    /// Only the address forms the spec allows: IPAddress.TryParse alone would also take "1" or
+    /// "0x7f.1" for IPv4, and an IPv6 address after TCP4.
+    /// </summary>
+    private static bool TryParseAddress(string text, AddressFamily family, out IPAddress address)
+    {
+        if (!IPAddress.TryParse(text, out address!) || address.AddressFamily != family)
+        {
+            return false;
+        }
+
+        return family != AddressFamily.InterNetwork || address.ToString() == text;
+    }
+
+    /// <summary>Decimal digits only (no sign, no spaces), 0–65535.</summary>
+    private static bool TryParsePort(string text, out ushort port) =>
+        ushort.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out port) && text.Length <= 5;
 
     private static ProxyHeaderStatus TryParseV2(ReadOnlySequence<byte> buffer, out int consumed, out IPEndPoint? source)
     {

@@ -1,0 +1,222 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using NonTax.BankSimulator;
+using NonTax.Grains.Abstractions.Outbound;
+using NonTax.Integration.Tests.Fixtures;
+using NonTax.Silo.Operations;
+
+namespace NonTax.Integration.Tests.Operations;
+
+/// <summary>The operator API over HTTP on a real silo's operations port.</summary>
+public sealed class OperatorApiTests(OperatorSystemFixture system) : IClassFixture<OperatorSystemFixture>, IDisposable
+{
+    private readonly HttpClient _http = Client(system);
+
+    private static HttpClient Client(OperatorSystemFixture system)
+    {
+        var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{system.OperationsPort}") };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", system.OperatorApiToken);
+        client.DefaultRequestHeaders.Add(OperatorName.Header, "zhang.san");
+        return client;
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    private static async Task<JsonElement> JsonOf(HttpResponseMessage response)
+    {
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    private async Task<JsonElement> PeerAsync(string node) => await JsonOf(await _http.GetAsync($"/ops/peers/{node}"));
+
+    [Fact]
+    public async Task Without_the_bearer_token_ops_answers_401()
+    {
+        using var anonymous = new HttpClient { BaseAddress = _http.BaseAddress };
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/ops/peers")).StatusCode);
+        anonymous.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", system.OperatorApiToken + "x");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/ops/peers")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsync("/ops/green-channel/1/read", null)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Health_stays_open_without_a_token()
+    {
+        using var anonymous = new HttpClient { BaseAddress = _http.BaseAddress };
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/health/live")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Without_a_configured_token_ops_answers_503()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port));
+        await using var app = builder.Build();
+        app.MapNonTaxOperatorApi();
+        await app.StartAsync();
+        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "anything");
+        var response = await client.GetAsync("/ops/peers");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Contains("operator API disabled", await response.Content.ReadAsStringAsync());
+        await app.StopAsync();
+    }
+
+    [Fact]
+    public async Task Peers_are_listed_without_their_tokens()
+    {
+        var response = await _http.GetAsync("/ops/peers");
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var peers = JsonSerializer.Deserialize<JsonElement>(text);
+        Assert.Equal(system.Peers.Select(p => p.NodeCode).Order(), peers.EnumerateArray().Select(p => p.GetProperty("nodeCode").GetString()!).Order());
+        Assert.All(system.Peers, p => Assert.DoesNotContain(p.Token, text, StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain("token\"", text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task A_peer_is_edited_under_its_version_and_the_change_is_logged_without_the_token()
+    {
+        const string node = "K3206820001";
+        var version = (await PeerAsync(node)).GetProperty("version").GetInt32();
+        var body = new { expectedVersion = version, changes = new { name = "如皋市单位开票平台（新）", allowedNetworks = new[] { "10.9.0.0/16" }, enabled = true } };
+        var edited = await JsonOf(await _http.PostAsJsonAsync($"/ops/peers/{node}", body));
+        Assert.Equal(version + 1, edited.GetProperty("version").GetInt32());
+        Assert.Equal("如皋市单位开票平台（新）", edited.GetProperty("name").GetString());
+        Assert.Equal(["10.9.0.0/16"], edited.GetProperty("allowedNetworks").EnumerateArray().Select(n => n.GetString()));
+
+        Assert.Equal(HttpStatusCode.Conflict, (await _http.PostAsJsonAsync($"/ops/peers/{node}", body)).StatusCode);
+        var detail = await system.Database.ScalarAsync<string>(
+            "SELECT detail::text FROM peer_changes WHERE node_code = $1 AND change = 'updated' AND changed_by = 'ops:zhang.san' ORDER BY id DESC LIMIT 1", node);
+        Assert.Contains("10.9.0.0/16", detail);
+        Assert.DoesNotContain(system.Peer(node).Token, detail!, StringComparison.OrdinalIgnoreCase);
+
+        var undo = new { expectedVersion = version + 1, changes = new { allowedNetworks = Array.Empty<string>() } };
+        await JsonOf(await _http.PostAsJsonAsync($"/ops/peers/{node}", undo));
+    }
+
+    [Theory]
+    [InlineData("{\"expectedVersion\":1,\"changes\":{\"allowedNetworks\":[\"10.9.0.0/33\"]}}")]
+    [InlineData("{\"expectedVersion\":1,\"changes\":{}}")]
+    [InlineData("{\"changes\":{\"name\":\"x\"}}")]
+    [InlineData("{\"expectedVersion\":1,\"changes\":{\"endpointPort\":0}}")]
+    public async Task Invalid_edits_are_refused_400(string json)
+    {
+        var node = "G000001";
+        var current = (await PeerAsync(node)).GetProperty("version").GetInt32();
+        var body = new StringContent(json.Replace("\"expectedVersion\":1", $"\"expectedVersion\":{current}", StringComparison.Ordinal), System.Text.Encoding.UTF8, "application/json");
+        Assert.Equal(HttpStatusCode.BadRequest, (await _http.PostAsync($"/ops/peers/{node}", body)).StatusCode);
+        Assert.Equal(current, (await PeerAsync(node)).GetProperty("version").GetInt32());
+    }
+
+    [Fact]
+    public async Task Unknown_peers_answer_404() =>
+        Assert.Equal(HttpStatusCode.NotFound, (await _http.PostAsJsonAsync("/ops/peers/D3206829999/token", new { token = new string('n', 32) })).StatusCode);
+
+    [Fact]
+    public async Task A_rotated_token_signs_from_now_on_and_the_old_one_still_works_during_the_grace()
+    {
+        var peer = system.Peer("D3206820105");
+        var oldPeer = peer with { };
+        var newToken = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+        Assert.Equal(HttpStatusCode.BadRequest, (await _http.PostAsJsonAsync($"/ops/peers/{peer.NodeCode}/token", new { token = "short" })).StatusCode);
+        var rotated = await JsonOf(await _http.PostAsJsonAsync($"/ops/peers/{peer.NodeCode}/token", new { token = newToken, grace = "01:00:00" }));
+        Assert.True(rotated.TryGetProperty("previousTokenExpiresAt", out var expires) && expires.ValueKind == JsonValueKind.String);
+        peer.Token = newToken;
+
+        // The edge sees the change within its peer cache lifetime; until then the new token is not yet accepted.
+        Assert.True(await Eventually.HoldsAsync(async () =>
+        {
+            try
+            {
+                return (await system.Finance.SendAsync(peer, "2002", [("Info", "after rotation")])).ReplyField("Result") == "00000";
+            }
+            catch (IOException)
+            {
+                return false;
+            }
+        }));
+
+        // The bank may not have switched yet: its old token is still accepted (the reply is signed with the current one).
+        var frame = system.Finance.BuildFrame(oldPeer, "2002", [("Info", "old token")], system.Finance.NewMsgId());
+        var reply = await system.Finance.SendRawAsync(frame);
+        Assert.NotNull(reply);
+        Assert.True(NonTax.Protocol.Security.Mac.Verify(reply.Mac, reply.Body.Span, [newToken]));
+        Assert.Equal("00000", NonTax.Protocol.Envelope.EnvelopeReader.Parse(reply.Body.Span, reply.MsgNo).Envelope!.First.Voucher["Result"]);
+        var logged = await system.Database.ScalarAsync<string>(
+            "SELECT detail::text FROM peer_changes WHERE node_code = $1 AND change = 'token-rotated' ORDER BY id DESC LIMIT 1", peer.NodeCode);
+        Assert.DoesNotContain(newToken, logged!, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(oldPeer.Token, logged!, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Green_channel_messages_are_listed_newest_first_and_marked_read_once()
+    {
+        var bank = system.Peer("D3206820103");
+        var first = $"停电通知 {Guid.NewGuid():N}"[..20];
+        var second = $"系统升级 {Guid.NewGuid():N}"[..20];
+        foreach (var title in new[] { first, second })
+        {
+            var sent = await system.Finance.SendAsync(bank, "2000", [("Title", title), ("Content", "今晚 22:00 起暂停服务"), ("Sender", "建行运维")]);
+            Assert.Equal("00000", sent.ReplyField("Result"));
+        }
+
+        var messages = (await JsonOf(await _http.GetAsync("/ops/green-channel?limit=50"))).EnumerateArray().ToList();
+        var titles = messages.Select(m => m.GetProperty("title").GetString()).ToList();
+        Assert.True(titles.IndexOf(second) < titles.IndexOf(first) && titles.IndexOf(second) >= 0);
+        var id = messages.Single(m => m.GetProperty("title").GetString() == first).GetProperty("id").GetInt64();
+
+        Assert.Equal(HttpStatusCode.NoContent, (await _http.PostAsync($"/ops/green-channel/{id}/read", null)).StatusCode);
+        using (var other = new HttpRequestMessage(HttpMethod.Post, $"/ops/green-channel/{id}/read"))
+        {
+            other.Headers.Add(OperatorName.Header, "li.si");
+            Assert.Equal(HttpStatusCode.NoContent, (await _http.SendAsync(other)).StatusCode);
+        }
+
+        var read = (await JsonOf(await _http.GetAsync("/ops/green-channel"))).EnumerateArray().Single(m => m.GetProperty("id").GetInt64() == id);
+        Assert.Equal("ops:zhang.san", read.GetProperty("readBy").GetString());
+        var unread = (await JsonOf(await _http.GetAsync("/ops/green-channel?unread=true"))).EnumerateArray();
+        Assert.DoesNotContain(unread, m => m.GetProperty("id").GetInt64() == id);
+        Assert.Equal(HttpStatusCode.NotFound, (await _http.PostAsync("/ops/green-channel/999999999/read", null)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_dead_message_is_shown_retried_and_closed_with_a_reason()
+    {
+        // G000001's server is not running in this fixture, so every attempt fails and the message dies after 2 s.
+        const string node = "G000001";
+        var instructionId = $"ops-test-{Guid.NewGuid():N}";
+        await system.Grains.GetGrain<IBankLinkGrain>(node).Enqueue(new OutboundInstruction(
+            instructionId, "5000", instructionId, [new VoucherField("Title", "test"), new VoucherField("Content", "test"), new VoucherField("Sender", "finance")], DateTimeOffset.UtcNow));
+
+        async Task<JsonElement?> MessageAsync() =>
+            (await JsonOf(await _http.GetAsync($"/ops/links/{node}"))).EnumerateArray()
+                .Cast<JsonElement?>().FirstOrDefault(m => m!.Value.GetProperty("instructionId").GetString() == instructionId);
+
+        Assert.True(await Eventually.HoldsAsync(async () => (await MessageAsync())?.GetProperty("status").GetString() == "Dead"));
+        Assert.Equal(HttpStatusCode.NoContent, (await _http.PostAsync($"/ops/links/{node}/{instructionId}/retry", null)).StatusCode);
+        Assert.NotEqual("Dead", (await MessageAsync())!.Value.GetProperty("status").GetString());
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await _http.PostAsJsonAsync($"/ops/links/{node}/{instructionId}/close", new { reason = " " })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await _http.PostAsJsonAsync($"/ops/links/{node}/{instructionId}/close", new { reason = "settled by phone" })).StatusCode);
+        var closed = (await MessageAsync())!.Value;
+        Assert.Equal("Closed", closed.GetProperty("status").GetString());
+        Assert.Equal("settled by phone", closed.GetProperty("closedReason").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, (await _http.PostAsync($"/ops/links/{node}/{instructionId}/retry", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await _http.PostAsJsonAsync($"/ops/links/{node}/{instructionId}/close", new { reason = "again" })).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_link_of_something_that_is_not_a_node_code_is_400() =>
+        Assert.Equal(HttpStatusCode.BadRequest, (await _http.GetAsync("/ops/links/bogus")).StatusCode);
+}
