@@ -1,6 +1,5 @@
 using System.Reflection;
 using NonTax.Grains.Abstractions.Journal;
-using NonTax.Grains.Journal;
 using NonTax.Infrastructure.Projection;
 using NonTax.Integration.Tests.Fixtures;
 using Npgsql;
@@ -15,8 +14,6 @@ namespace NonTax.Integration.Tests.Projection;
 [Collection(PostgresCollection.Name)]
 public sealed class FactProjectorTests(PostgresFixture database) : IAsyncLifetime
 {
-    private static readonly string[] OutboundKinds = ["outbound.queued", "outbound.delivered", "outbound.retried", "outbound.closed", "outbound.dead"];
-
     private TestSilo _silo = null!;
 
     public async Task InitializeAsync() =>
@@ -40,10 +37,9 @@ public sealed class FactProjectorTests(PostgresFixture database) : IAsyncLifetim
         var produced = typeof(FactKinds).GetFields(BindingFlags.Public | BindingFlags.Static)
             .Where(f => f.IsLiteral)
             .Select(f => (string)f.GetRawConstantValue()!)
-            .Concat(OutboundKinds)
             .ToArray();
 
-        Assert.True(produced.Length > OutboundKinds.Length);
+        Assert.NotEmpty(produced);
         Assert.All(produced, kind => Assert.Contains(ProjectionTables.Projectors, p => p.Handles(kind)));
     }
 

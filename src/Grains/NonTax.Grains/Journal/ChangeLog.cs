@@ -1,3 +1,4 @@
+using NonTax.Grains.Abstractions.Journal;
 using NonTax.Grains.Abstractions.Bureau;
 
 namespace NonTax.Grains.Journal;

@@ -55,7 +55,7 @@ public sealed class BankLinkGrain(
             RetryWindowStart = now,
         };
         state.State.Messages[instruction.InstructionId] = message;
-        Record("outbound.queued", message, new { msgNo = instruction.MsgNo, businessNo = instruction.BusinessNo, msgId = message.MsgId });
+        Record(FactKinds.OutboundQueued, message, new { msgNo = instruction.MsgNo, businessNo = instruction.BusinessNo, msgId = message.MsgId });
         await WriteOrRollBack(() => state.State.Messages.Remove(instruction.InstructionId));
         await EnsureWakeReminder(true);
         StartTimer();
@@ -77,7 +77,7 @@ public sealed class BankLinkGrain(
         message.NextAttemptAt = now;
         message.RetryWindowStart = now;
         message.FinishedAt = null;
-        Record("outbound.retried", message, new { operatorName });
+        Record(FactKinds.OutboundRetried, message, new { operatorName });
         await state.WriteStateAsync();
         await EnsureWakeReminder(true);
         StartTimer();
@@ -96,7 +96,7 @@ public sealed class BankLinkGrain(
         message.Status = OutboundMessageStatus.Closed;
         message.ClosedReason = reason;
         message.FinishedAt = time.GetUtcNow();
-        Record("outbound.closed", message, new { reason, operatorName });
+        Record(FactKinds.OutboundClosed, message, new { reason, operatorName });
         await state.WriteStateAsync();
         return true;
     }
@@ -146,7 +146,7 @@ public sealed class BankLinkGrain(
                 message.Status = OutboundMessageStatus.Delivered;
                 message.FinishedAt = time.GetUtcNow();
                 message.LastError = null;
-                Record("outbound.delivered", message, new { attempts = message.Attempts, result = answer.Result });
+                Record(FactKinds.OutboundDelivered, message, new { attempts = message.Attempts, result = answer.Result });
                 return;
             }
 
@@ -169,7 +169,7 @@ public sealed class BankLinkGrain(
         {
             message.Status = OutboundMessageStatus.Dead;
             message.FinishedAt = now;
-            Record("outbound.dead", message, new { attempts = message.Attempts, lastError = message.LastError });
+            Record(FactKinds.OutboundDead, message, new { attempts = message.Attempts, lastError = message.LastError });
             logger.LogError("Outbound {MsgNo} {BusinessNo} to {Peer} parked as dead after {Attempts} attempts",
                 message.Instruction.MsgNo, message.Instruction.BusinessNo, PeerNodeCode, message.Attempts);
             return;

@@ -17,7 +17,7 @@ public sealed class AlertProjector : IFactProjector
         ON CONFLICT (alert_id) DO NOTHING
         """;
 
-    public bool Handles(string kind) => kind == ProjectedFactKinds.OutboundDead;
+    public bool Handles(string kind) => kind == FactKinds.OutboundDead;
 
     public void AddCommands(NpgsqlBatch batch, BusinessFact fact)
     {

@@ -17,7 +17,7 @@ public sealed class BaseDataChangeProjector : IFactProjector
         ON CONFLICT (entity, key, version) DO NOTHING
         """;
 
-    public bool Handles(string kind) => kind == ProjectedFactKinds.BaseDataChanged;
+    public bool Handles(string kind) => kind == FactKinds.BaseDataChanged;
 
     public void AddCommands(NpgsqlBatch batch, BusinessFact fact)
     {

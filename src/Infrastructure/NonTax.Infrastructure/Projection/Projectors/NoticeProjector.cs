@@ -38,22 +38,22 @@ public sealed class NoticeProjector : IFactProjector
          WHERE pay_code = $1 AND status = 'unpaid'
         """;
 
-    public bool Handles(string kind) => kind is ProjectedFactKinds.NoticeIssued or ProjectedFactKinds.NoticeConfirmed or ProjectedFactKinds.NoticeVoided;
+    public bool Handles(string kind) => kind is FactKinds.NoticeIssued or FactKinds.NoticeConfirmed or FactKinds.NoticeVoided;
 
     public void AddCommands(NpgsqlBatch batch, BusinessFact fact)
     {
         var payload = FactPayload.Of(fact);
         switch (fact.Kind)
         {
-            case ProjectedFactKinds.NoticeIssued:
+            case FactKinds.NoticeIssued:
                 Issued(batch, fact, payload);
                 break;
-            case ProjectedFactKinds.NoticeConfirmed:
+            case FactKinds.NoticeConfirmed:
                 ProjectionCommand.Add(batch, PaidSql,
                     Text(payload.Text("payCode")), Money(payload.Money("amount")), Text(payload.Text("src")),
                     Text(payload.Text("traNoBus")), Date(payload.Date("cfmDate")), Instant(fact.OccurredAt));
                 break;
-            case ProjectedFactKinds.NoticeVoided:
+            case FactKinds.NoticeVoided:
                 ProjectionCommand.Add(batch, VoidedSql,
                     Text(payload.Text("payCode")), Date(payload.Date("voidDate")), Text(payload.Text("reason")),
                     Text(payload.Text("operator")), Instant(fact.OccurredAt));

@@ -28,8 +28,8 @@ public sealed class OutboundMessageProjector : IFactProjector
          WHERE m.last_fact_at <= excluded.last_fact_at
         """;
 
-    public bool Handles(string kind) => kind is ProjectedFactKinds.OutboundQueued or ProjectedFactKinds.OutboundDelivered
-        or ProjectedFactKinds.OutboundRetried or ProjectedFactKinds.OutboundClosed or ProjectedFactKinds.OutboundDead;
+    public bool Handles(string kind) => kind is FactKinds.OutboundQueued or FactKinds.OutboundDelivered
+        or FactKinds.OutboundRetried or FactKinds.OutboundClosed or FactKinds.OutboundDead;
 
     public void AddCommands(NpgsqlBatch batch, BusinessFact fact)
     {
@@ -37,11 +37,11 @@ public sealed class OutboundMessageProjector : IFactProjector
         var detail = payload.Object("detail");
         var change = fact.Kind switch
         {
-            ProjectedFactKinds.OutboundQueued => new Change("pending", null, null, null, null, Finished: false),
-            ProjectedFactKinds.OutboundRetried => new Change("pending", null, null, null, null, Finished: false),
-            ProjectedFactKinds.OutboundDelivered => new Change("delivered", detail.Int("attempts"), detail.Text("result"), null, null, Finished: true),
-            ProjectedFactKinds.OutboundDead => new Change("dead", detail.Int("attempts"), null, detail.OptionalText("lastError"), null, Finished: true),
-            ProjectedFactKinds.OutboundClosed => new Change("closed", null, null, null, detail.Text("reason"), Finished: true),
+            FactKinds.OutboundQueued => new Change("pending", null, null, null, null, Finished: false),
+            FactKinds.OutboundRetried => new Change("pending", null, null, null, null, Finished: false),
+            FactKinds.OutboundDelivered => new Change("delivered", detail.Int("attempts"), detail.Text("result"), null, null, Finished: true),
+            FactKinds.OutboundDead => new Change("dead", detail.Int("attempts"), null, detail.OptionalText("lastError"), null, Finished: true),
+            FactKinds.OutboundClosed => new Change("closed", null, null, null, detail.Text("reason"), Finished: true),
             _ => throw new FactPayloadException(fact, "kind", "is not an outbound fact"),
         };
 

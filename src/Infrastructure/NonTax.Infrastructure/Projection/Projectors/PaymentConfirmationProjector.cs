@@ -25,12 +25,12 @@ public sealed class PaymentConfirmationProjector : IFactProjector
         """;
 
     public bool Handles(string kind) =>
-        kind is ProjectedFactKinds.NoticeConfirmed or ProjectedFactKinds.NoticeDuplicate or ProjectedFactKinds.ConfirmationRefused;
+        kind is FactKinds.NoticeConfirmed or FactKinds.NoticeDuplicate or FactKinds.ConfirmationRefused;
 
     public void AddCommands(NpgsqlBatch batch, BusinessFact fact)
     {
         var payload = FactPayload.Of(fact);
-        var row = fact.Kind == ProjectedFactKinds.ConfirmationRefused ? Refused(payload) : Accepted(fact, payload);
+        var row = fact.Kind == FactKinds.ConfirmationRefused ? Refused(payload) : Accepted(fact, payload);
         ProjectionCommand.Add(batch, InsertSql,
             Text(fact.FactId),
             Text(payload.Text("payCode")),
@@ -55,7 +55,7 @@ public sealed class PaymentConfirmationProjector : IFactProjector
 
     private static Row Accepted(BusinessFact fact, FactPayload payload)
     {
-        var duplicate = fact.Kind == ProjectedFactKinds.NoticeDuplicate;
+        var duplicate = fact.Kind == FactKinds.NoticeDuplicate;
         return new Row(
             payload.Text("cfmTime"),
             payload.Money("noticeAmount"),

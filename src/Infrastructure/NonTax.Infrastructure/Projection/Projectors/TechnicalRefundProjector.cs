@@ -25,12 +25,12 @@ public sealed class TechnicalRefundProjector : IFactProjector
         """;
 
     public bool Handles(string kind) =>
-        kind is ProjectedFactKinds.RefundPending or ProjectedFactKinds.RefundCompleted or ProjectedFactKinds.RefundFailed;
+        kind is FactKinds.RefundPending or FactKinds.RefundCompleted or FactKinds.RefundFailed;
 
     public void AddCommands(NpgsqlBatch batch, BusinessFact fact)
     {
         var payload = FactPayload.Of(fact);
-        if (fact.Kind == ProjectedFactKinds.RefundPending)
+        if (fact.Kind == FactKinds.RefundPending)
         {
             ProjectionCommand.Add(batch, PendingSql,
                 Text(payload.Text("refundNo")),
@@ -48,7 +48,7 @@ public sealed class TechnicalRefundProjector : IFactProjector
 
         ProjectionCommand.Add(batch, FinishedSql,
             Text(payload.Text("refundNo")),
-            Text(fact.Kind == ProjectedFactKinds.RefundCompleted ? "completed" : "failed"),
+            Text(fact.Kind == FactKinds.RefundCompleted ? "completed" : "failed"),
             Text(payload.Text("result")),
             Date(payload.Date("refundDate")),
             Text(payload.OptionalText("refundTraNo")),

@@ -14,12 +14,12 @@ public sealed class UnitBlockProjector : IFactProjector
         ON CONFLICT (event_id) DO NOTHING
         """;
 
-    public bool Handles(string kind) => kind is ProjectedFactKinds.UnitBlocked or ProjectedFactKinds.UnitUnblocked;
+    public bool Handles(string kind) => kind is FactKinds.UnitBlocked or FactKinds.UnitUnblocked;
 
     public void AddCommands(NpgsqlBatch batch, BusinessFact fact)
     {
         var payload = FactPayload.Of(fact);
-        var blocked = fact.Kind == ProjectedFactKinds.UnitBlocked;
+        var blocked = fact.Kind == FactKinds.UnitBlocked;
         ProjectionCommand.Add(batch, InsertSql,
             Text(fact.FactId),
             Text(payload.Text("unitCode")),

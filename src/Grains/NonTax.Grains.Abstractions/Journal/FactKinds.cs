@@ -1,11 +1,10 @@
-namespace NonTax.Infrastructure.Projection;
+namespace NonTax.Grains.Abstractions.Journal;
 
 /// <summary>
-/// The fact kinds the projections read. They mirror the producers' names (<c>FactKinds</c> in
-/// NonTax.Grains, the <c>outbound.*</c> kinds of the bank link), which this assembly cannot
-/// reference; a test checks that every produced kind has a projector.
+/// Stable names of the business facts grains journal (the <c>kind</c> column of business_facts).
+/// Producers (grains) and readers (the relational projections) share this one list.
 /// </summary>
-public static class ProjectedFactKinds
+public static class FactKinds
 {
     public const string NoticeIssued = "notice.issued";
     public const string NoticeVoided = "notice.voided";
