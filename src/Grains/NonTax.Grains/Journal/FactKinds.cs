@@ -14,4 +14,5 @@ public static class FactKinds
     public const string UnitBlocked = "unit.blocked";
     public const string UnitUnblocked = "unit.unblocked";
     public const string BaseDataChanged = "basedata.changed";
+    public const string BaseDataPushed = "basedata.pushed";
 }
