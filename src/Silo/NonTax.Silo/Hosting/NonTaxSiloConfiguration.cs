@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using NonTax.Grains.Abstractions;
 using NonTax.Infrastructure.Database;
 using NonTax.Infrastructure.Hosting;
+using NonTax.Infrastructure.Projection;
 using NonTax.Infrastructure.Storage;
 using Orleans.Configuration;
 
@@ -47,6 +48,7 @@ public static class NonTaxSiloConfiguration
             o.ConnectionString = connectionString;
         });
         silo.AddNonTaxDomainStorage(connectionString, configuration);
+        silo.Services.AddSingleton<IFactProjector, BaseDataPushProjector>();
         silo.UseAdoNetReminderService(o =>
         {
             o.Invariant = NpgsqlInvariant.Name;

@@ -4,6 +4,7 @@ using NonTax.Infrastructure.Hosting;
 using NonTax.Grains.Abstractions;
 using NonTax.Grains.Hosting;
 using NonTax.Silo.Health;
+using NonTax.Silo.Operations;
 using NonTax.Silo.Outbound;
 using NonTax.Silo.Sandbox;
 using Orleans.Dashboard;
@@ -39,6 +40,7 @@ public static class SiloHostExtensions
         builder.Services.Configure<SandboxOptions>(builder.Configuration.GetSection(SandboxOptions.Section));
         builder.Services.Configure<MonitoringOptions>(builder.Configuration.GetSection("Monitoring"));
         builder.Services.Configure<OutboxOptions>(builder.Configuration.GetSection("Outbox"));
+        builder.Services.Configure<BaseDataPublishingOptions>(builder.Configuration.GetSection(BaseDataPublishingOptions.Section));
         builder.Services.AddNonTaxOutboundLinks(builder.Configuration);
         builder.Services.AddSingleton<ISandboxSeeder, SandboxPeerSeeder>();
         builder.Services.AddHostedService<SandboxSeedingService>();
@@ -50,6 +52,7 @@ public static class SiloHostExtensions
         app.MapNonTaxHealth();
         app.MapOrleansDashboard(routePrefix: "/dashboard");
         app.MapGet("/", () => Results.Redirect("/dashboard"));
+        app.MapBaseDataOperations();
         return app;
     }
 

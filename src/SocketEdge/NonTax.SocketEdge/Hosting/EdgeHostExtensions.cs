@@ -42,6 +42,7 @@ public static class EdgeHostExtensions
         builder.Services.AddSingleton<IMessageHandler, PaymentConfirmationHandler>();
         builder.Services.AddSingleton<IMessageHandler, RefundResultHandler>();
         builder.Services.AddSingleton<IMessageHandler, NoticeIssueHandler>();
+        builder.Services.AddSingleton<IMessageHandler, AccountRefreshAckHandler>();
         return builder;
     }
 }
