@@ -17,6 +17,8 @@ public sealed class TestSiloConfigurator : ISiloConfigurator
         siloBuilder.UseInMemoryReminderService();
         siloBuilder.Services.AddSingleton<TimeProvider>(ManualClock.Shared);
         siloBuilder.Services.AddNonTaxGrains();
+        // Long enough that a test's burst of edits falls inside one quiet period even on a busy machine.
+        siloBuilder.Services.Configure<BaseDataPublishingOptions>(o => o.Debounce = TimeSpan.FromSeconds(2));
 
         // The notice tests watch what is handed to a bank link, not TCP delivery (the integration
         // tests cover that): the recording link replaces the real one in this cluster.
