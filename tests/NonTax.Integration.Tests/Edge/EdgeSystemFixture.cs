@@ -30,6 +30,9 @@ public sealed class EdgeSystemFixture : IAsyncLifetime
 
     public int EdgePort { get; } = FreePort();
 
+    /// <summary>The silo's operations HTTP port (health, dashboard, <c>/ops/…</c>).</summary>
+    public int OperationsPort { get; } = FreePort();
+
     public IReadOnlyList<SimulatorPeer> Peers { get; private set; } = [];
 
     public FinanceClient Finance => new("127.0.0.1", EdgePort, FinanceNode);
@@ -81,7 +84,7 @@ public sealed class EdgeSystemFixture : IAsyncLifetime
             ["Orleans:AdvertisedIP"] = IPAddress.Loopback.ToString(),
             ["Orleans:SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Orleans:GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Operations:Port"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Operations:Port"] = OperationsPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Database:MigrateOnStart"] = "false",
             ["Sandbox:Seed"] = "true",
             ["Sandbox:BaseDataFile"] = Path.Combine(RepositoryRoot(), "deploy", "local", "sandbox-bureau.json"),
