@@ -11,7 +11,11 @@ public sealed class TestSiloConfigurator : ISiloConfigurator
 {
     public void Configure(ISiloBuilder siloBuilder)
     {
-        siloBuilder.AddMemoryGrainStorage(StorageNames.Default);
+        // Not AddMemoryGrainStorage: its state lives in storage grains that the activation collector
+        // may deactivate (the manual clock makes everything look idle for days), losing e.g. the
+        // national item code index mid-run. The journal store outlives any activation.
+        siloBuilder.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Default,
+            (sp, _) => new JournalingMemoryStorage(sp.GetRequiredService<DeepCopier>(), JournalStore.Shared));
         siloBuilder.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Domain,
             (sp, _) => new JournalingMemoryStorage(sp.GetRequiredService<DeepCopier>(), JournalStore.Shared));
         siloBuilder.UseInMemoryReminderService();
