@@ -57,7 +57,11 @@ public sealed class CollectingUnitGrain(
         }
 
         // 5981 names the unit of each supervised account; told even when unchanged, so a retry repairs a lost call.
-        await GrainFactory.GetGrain<IBaseDataPublisherGrain>(profile.FinanceNode).UnitChanged(profile);
+        if (profile.FinanceNode.Length > 0)
+        {
+            await GrainFactory.GetGrain<IBaseDataPublisherGrain>(profile.FinanceNode).UnitChanged(profile);
+        }
+
         return ResultCodes.Success;
     }
 
