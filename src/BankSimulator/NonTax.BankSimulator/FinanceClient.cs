@@ -25,13 +25,16 @@ public sealed class FinanceClient(string host, int port, string financeNode, Tim
 
     public DateOnly Today() => DateOnly.FromDateTime(_time.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
 
-    /// <summary>Builds the signed frame without sending it (tests corrupt it on purpose).</summary>
+    /// <summary>
+    /// Builds the signed frame without sending it (tests corrupt it on purpose). Path names
+    /// (<c>Errors/Error/AcctNo</c>) become repeated groups, see <see cref="VoucherPaths"/>.
+    /// </summary>
     public byte[] BuildFrame(SimulatorPeer peer, string msgNo, IReadOnlyList<(string Name, string Value)> fields, string msgId, string? msgRef = null, string? signingToken = null)
     {
         var today = Today();
         var head = new Head(peer.NodeCode, financeNode, msgNo, msgId, msgRef ?? msgId, today);
         var region = financeNode[1..];
-        var body = EnvelopeWriter.Write(head, [new VoucherBody(region, today.Year.ToString("D4", CultureInfo.InvariantCulture), msgNo, "1", Voucher.FromFields(fields))]);
+        var body = EnvelopeWriter.Write(head, [new VoucherBody(region, today.Year.ToString("D4", CultureInfo.InvariantCulture), msgNo, "1", VoucherPaths.ToVoucher(fields))]);
         return FrameWriter.Write(msgNo, body, Mac.Compute(signingToken ?? peer.Token, body));
     }
 

@@ -123,7 +123,8 @@ public sealed class PeerServer : IAsyncDisposable
             }
 
             var head = decoded.Envelope.Head;
-            var fields = decoded.Envelope.First.Voucher.ToFields();
+            // Groups (5952's Accounts/Account…) are kept as path fields so tests and the console see every row.
+            var fields = VoucherPaths.ToFields(decoded.Envelope.First.Voucher);
             var replyMsgNo = _peer.NodeCode.StartsWith('K') ? "8001" : "2001";
             var replyFields = new List<(string Name, string Value)> { ("OriMsgNo", head.MsgNo), ("Result", ReplyResult), ("Information", "received") };
             var replyHead = new Head(_peer.NodeCode, head.Src, replyMsgNo, _finance.NewMsgId(), head.MsgId, _finance.Today());

@@ -36,6 +36,27 @@ public sealed class ClusterFixture : IAsyncLifetime
         var sandbox = await BaseDataJson.ReadFileAsync(Path.Combine(AppContext.BaseDirectory, "sandbox-bureau.json"), CancellationToken.None);
         SeedReport = await new BaseDataImport(Grains, "test", onlyAbsent: true).ApplyAsync(sandbox);
         await SeedTestUnitsAsync(sandbox);
+        await WaitForSeededBaseDataPushAsync();
+    }
+
+    /// <summary>
+    /// Seeding changes the bureau, which pushes its base data to the banks after a quiet period.
+    /// Wait for that push so its facts never land in the middle of a test that counts facts.
+    /// </summary>
+    private async Task WaitForSeededBaseDataPushAsync()
+    {
+        var publisher = Grains.GetGrain<IBaseDataPublisherGrain>(Bureau);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (await publisher.GetStatus() is var status
+            && (status.ChangePending || status.UndeliveredHandOvers > 0 || !status.LastSeqNos.ContainsKey("5952")))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("The seeded bureau's base data was never pushed.");
+            }
+
+            await Task.Delay(100);
+        }
     }
 
     public async Task DisposeAsync() => await Cluster.DisposeAsync();

@@ -11,12 +11,18 @@ public sealed class TestSiloConfigurator : ISiloConfigurator
 {
     public void Configure(ISiloBuilder siloBuilder)
     {
-        siloBuilder.AddMemoryGrainStorage(StorageNames.Default);
+        // Not AddMemoryGrainStorage: its state lives in storage grains that the activation collector
+        // may deactivate (the manual clock makes everything look idle for days), losing e.g. the
+        // national item code index mid-run. The journal store outlives any activation.
+        siloBuilder.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Default,
+            (sp, _) => new JournalingMemoryStorage(sp.GetRequiredService<DeepCopier>(), JournalStore.Shared));
         siloBuilder.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Domain,
             (sp, _) => new JournalingMemoryStorage(sp.GetRequiredService<DeepCopier>(), JournalStore.Shared));
         siloBuilder.UseInMemoryReminderService();
         siloBuilder.Services.AddSingleton<TimeProvider>(ManualClock.Shared);
         siloBuilder.Services.AddNonTaxGrains();
+        // Long enough that a test's burst of edits falls inside one quiet period even on a busy machine.
+        siloBuilder.Services.Configure<BaseDataPublishingOptions>(o => o.Debounce = TimeSpan.FromSeconds(2));
 
         // The notice tests watch what is handed to a bank link, not TCP delivery (the integration
         // tests cover that): the recording link replaces the real one in this cluster.

@@ -226,4 +226,37 @@ public sealed class EdgeEndToEndTests(EdgeSystemFixture system) : IClassFixture<
         Assert.Equal(0L, await system.Database.ScalarAsync<long>(
             "SELECT count(*) FROM inbound_replies WHERE src = $1 AND msg_id = $2", FirstBank, reply.MsgId));
     }
+
+    [Fact]
+    public async Task A_Hold1_notice_paid_at_a_bank_is_confirmed_to_the_issuing_unit_platform_with_5996()
+    {
+        var scenarios = Scenarios();
+        await using var platformServer = scenarios.StartServer(system.Peer(UnitPlatform));
+        var payCode = NewPayCode();
+        var issued = await scenarios.IssueAsync(new SimulatorArguments(["issue", "--paycode", payCode, "--hold1", "Y"]), CancellationToken.None);
+        Assert.Equal("00000", issued.ReplyField("Result"));
+
+        var paid = await scenarios.PayAsync(system.Peer(FirstBank), payCode, new SimulatorArguments(["pay"]), CancellationToken.None);
+        Assert.Equal("00000", paid.ReplyField("Result"));
+
+        ExchangeRecord? Confirmation() => platformServer.Seen.FirstOrDefault(r => r.MsgNo == "5996");
+        Assert.True(await Eventually.HoldsAsync(() => Task.FromResult(Confirmation() is not null)), "no 5996 reached the unit platform");
+        var confirmation = Confirmation()!;
+        Assert.Equal("8001", confirmation.ReplyMsgNo);
+        Assert.Equal("00000", confirmation.ReplyField("Result"));
+        string Sent(string name) => paid.Request.Single(f => f.Name == name).Value;
+        string Received(string name) => confirmation.Request.Single(f => f.Name == name).Value;
+        foreach (var field in new[] { "PayCode", "CfmDate", "CfmTime", "Amt", "PayMode", "TraNoBus", "PayerName" })
+        {
+            Assert.Equal(Sent(field), Received(field));
+        }
+
+        Assert.Equal(payCode, Received("PayCode"));
+
+        // Delivered once: the link marks it delivered and never sends it again.
+        var link = system.Grains.GetGrain<NonTax.Grains.Abstractions.Outbound.IBankLinkGrain>(UnitPlatform);
+        Assert.True(await Eventually.HoldsAsync(async () => (await link.GetMessages()).Any(m => m.MsgNo == "5996" && m.BusinessNo == payCode
+            && m.Status == NonTax.Grains.Abstractions.Outbound.OutboundMessageStatus.Delivered)));
+        Assert.Single(platformServer.Seen, r => r.MsgNo == "5996");
+    }
 }

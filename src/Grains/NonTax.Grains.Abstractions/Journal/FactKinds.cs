@@ -22,4 +22,5 @@ public static class FactKinds
     public const string OutboundRetried = "outbound.retried";
     public const string OutboundClosed = "outbound.closed";
     public const string OutboundDead = "outbound.dead";
+    public const string BaseDataPushed = "basedata.pushed";
 }

@@ -1,4 +1,5 @@
 using NonTax.Grains.Abstractions;
+using NonTax.Grains.Abstractions.BaseData;
 using NonTax.Grains.Abstractions.Bureau;
 using NonTax.Grains.Abstractions.Results;
 using NonTax.Grains.Journal;
@@ -104,5 +105,10 @@ public sealed class BureauGrain(
 
     private static bool IsDigits(string? text, int length) => text is not null && text.Length == length && text.All(char.IsAsciiDigit);
 
-    private Task CommitAsync() => state.CommitAsync(DeactivateOnIdle);
+    private async Task CommitAsync()
+    {
+        await state.CommitAsync(DeactivateOnIdle);
+        // Banks keep a copy of the accounts and regions; the publisher debounces and skips unchanged refreshes.
+        await GrainFactory.GetGrain<IBaseDataPublisherGrain>(this.GetPrimaryKeyString()).BaseDataChanged();
+    }
 }

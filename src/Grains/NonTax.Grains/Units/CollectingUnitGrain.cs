@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using NonTax.Grains.Abstractions;
+using NonTax.Grains.Abstractions.BaseData;
 using NonTax.Grains.Abstractions.Bureau;
 using NonTax.Grains.Abstractions.Codes;
 using NonTax.Grains.Abstractions.Items;
@@ -76,6 +77,12 @@ public sealed class CollectingUnitGrain(
         if (created)
         {
             await EnsureMonitoringReminderAsync();
+        }
+
+        // 5981 names the unit of each supervised account; told even when unchanged, so a retry repairs a lost call.
+        if (profile.FinanceNode.Length > 0)
+        {
+            await GrainFactory.GetGrain<IBaseDataPublisherGrain>(profile.FinanceNode).UnitChanged(profile);
         }
 
         return ResultCodes.Success;

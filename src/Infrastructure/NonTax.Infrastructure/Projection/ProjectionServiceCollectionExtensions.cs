@@ -23,6 +23,7 @@ public static class ProjectionServiceCollectionExtensions
             ServiceDescriptor.Singleton<IFactProjector, BaseDataChangeProjector>(),
             ServiceDescriptor.Singleton<IFactProjector, OutboundMessageProjector>(),
             ServiceDescriptor.Singleton<IFactProjector, AlertProjector>(),
+            ServiceDescriptor.Singleton<IFactProjector, BaseDataPushProjector>(),
         ]);
         return services;
     }

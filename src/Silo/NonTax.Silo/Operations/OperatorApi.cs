@@ -2,7 +2,7 @@ namespace NonTax.Silo.Operations;
 
 /// <summary>
 /// The operator API on the silo's operations port (docs/operations.md "Operator API"): bank link
-/// messages, green channel, peers. Everything under <c>/ops</c> is behind <see cref="OperatorApiGate"/>.
+/// messages, green channel, peers, base-data pushes. Everything under <c>/ops</c> is behind <see cref="OperatorApiGate"/>.
 /// </summary>
 public static class OperatorApi
 {
@@ -20,7 +20,8 @@ public static class OperatorApi
         app.MapGroup(Prefix)
             .MapLinkEndpoints()
             .MapGreenChannelEndpoints()
-            .MapPeerEndpoints();
+            .MapPeerEndpoints()
+            .MapBaseDataEndpoints();
         return app;
     }
 }

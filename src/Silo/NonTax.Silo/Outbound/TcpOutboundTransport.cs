@@ -15,7 +15,8 @@ namespace NonTax.Silo.Outbound;
 /// Delivers a bank link's message: signs it with the peer's current token, sends it over a short
 /// connection to the peer's server, checks the reply's MAC and that it answers this MsgID, and
 /// archives both frames. Any doubt about the answer is an exception, so the link retries with the
-/// same MsgID (the peer is idempotent on it).
+/// same MsgID (the peer is idempotent on it). Field names may be paths
+/// (<c>Accounts/Account/AcctNo</c>): they become repeated groups, see <see cref="VoucherPaths"/>.
 /// </summary>
 public sealed class TcpOutboundTransport(PeerRegistry peers, MessageJournal journal, FinanceNodeIdentity financeNode, TimeProvider time) : IOutboundTransport
 {
@@ -26,7 +27,7 @@ public sealed class TcpOutboundTransport(PeerRegistry peers, MessageJournal jour
         var endpoint = peer.Endpoint ?? throw new InvalidOperationException($"Peer {peerNodeCode} has no server endpoint.");
         var today = financeNode.Today(time);
         var head = Head.Request(financeNode.Code, peerNodeCode, msgNo, msgId, today);
-        var voucher = Voucher.FromFields(fields.Select(f => (f.Name, f.Value)));
+        var voucher = VoucherPaths.ToVoucher(fields.Select(f => (f.Name, f.Value)));
         var body = EnvelopeWriter.Write(head, [new VoucherBody(financeNode.Region, today.Year.ToString("D4", CultureInfo.InvariantCulture), msgNo, "1", voucher)]);
         var frame = FrameWriter.Write(msgNo, body, Mac.Compute(peer.Token, body));
         await journal.ArchiveAsync(new ArchivedFrame(ArchivedFrame.Outbound, peerNodeCode, endpoint.ToString(), msgNo, msgId, msgId, null, null, frame), cancellationToken);

@@ -47,6 +47,7 @@ public static class EdgeHostExtensions
         builder.Services.AddSingleton<IMessageHandler, NoticeIssueHandler>();
         builder.Services.AddSingleton<IMessageHandler, EducationQueryHandler>();
         builder.Services.AddHostedService<ReplyPruningService>();
+        builder.Services.AddSingleton<IMessageHandler, AccountRefreshAckHandler>();
         return builder;
     }
 }
