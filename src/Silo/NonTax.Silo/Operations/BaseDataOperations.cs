@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using NonTax.Grains.Abstractions.BaseData;
 using NonTax.Silo.Outbound;
 
@@ -15,7 +16,8 @@ public static class BaseDataOperations
         return ops;
     }
 
-    private static async Task<IResult> PublishAsync(PublishBaseDataRequest? request, HttpContext context, IGrainFactory grains, FinanceNodeIdentity financeNode)
+    private static async Task<IResult> PublishAsync(
+        [FromBody] PublishBaseDataRequest? request, HttpContext context, [FromServices] IGrainFactory grains, [FromServices] FinanceNodeIdentity financeNode)
     {
         var reason = string.IsNullOrWhiteSpace(request?.Reason) ? "operator request" : request.Reason;
         var operatorName = string.IsNullOrWhiteSpace(request?.Operator) ? OperatorName.Of(context) : request.Operator;
