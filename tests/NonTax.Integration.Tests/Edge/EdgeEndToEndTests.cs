@@ -259,4 +259,14 @@ public sealed class EdgeEndToEndTests(EdgeSystemFixture system) : IClassFixture<
             && m.Status == NonTax.Grains.Abstractions.Outbound.OutboundMessageStatus.Delivered)));
         Assert.Single(platformServer.Seen, r => r.MsgNo == "5996");
     }
+
+    [Fact]
+    public async Task Many_short_connections_at_once_are_each_answered()
+    {
+        var banks = new[] { system.Peer(FirstBank), system.Peer(SecondBank) };
+        var replies = await Task.WhenAll(Enumerable.Range(0, 40).Select(i =>
+            system.Finance.SendAsync(banks[i % 2], "2002", [("Info", $"ping {i}")])));
+        Assert.All(replies, r => Assert.Equal("00000", r.ReplyField("Result")));
+        Assert.Equal(40, replies.Select(r => r.MsgId).Distinct().Count());
+    }
 }

@@ -219,4 +219,33 @@ public sealed class OperatorApiTests(OperatorSystemFixture system) : IClassFixtu
     [Fact]
     public async Task A_link_of_something_that_is_not_a_node_code_is_400() =>
         Assert.Equal(HttpStatusCode.BadRequest, (await _http.GetAsync("/ops/links/bogus")).StatusCode);
+
+    [Fact]
+    public async Task Base_data_is_imported_row_by_row_with_a_report_and_a_bad_document_changes_nothing()
+    {
+        var unitCode = "03" + Random.Shared.Next(10000, 99999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var document = $$"""
+            {
+              "bureau": { "financeNode": "F320682", "regionCode": "320682", "name": "如皋市财政局" },
+              "units": [
+                { "profile": { "unitCode": "{{unitCode}}", "name": "如皋市交通运输局", "supervisingDepartment": "如皋市交通运输局",
+                               "regionCode": "320682", "financeNode": "F320682", "issuerNumber": {{Random.Shared.Next(10, 99)}},
+                               "payeeAccountNo": "32001647236051117660", "status": "Active" },
+                  "itemCodes": [ "103043211" ] },
+                { "profile": { "unitCode": "{{unitCode}}9", "name": "收费项目不存在的单位", "supervisingDepartment": "",
+                               "regionCode": "320682", "financeNode": "F320682", "issuerNumber": 9,
+                               "payeeAccountNo": "32001647236051117660", "status": "Active" },
+                  "itemCodes": [ "999999999" ] }
+              ]
+            }
+            """;
+        var report = await JsonOf(await _http.PostAsync("/ops/base-data/import", new StringContent(document, System.Text.Encoding.UTF8, "application/json")));
+        Assert.True(report.GetProperty("applied").GetInt32() >= 1, report.ToString());
+        Assert.True(report.GetProperty("refused").GetInt32() >= 1, report.ToString());
+        var unit = await system.Grains.GetGrain<NonTax.Grains.Abstractions.Units.ICollectingUnitGrain>(unitCode).Get();
+        Assert.NotNull(unit);
+
+        var broken = await _http.PostAsync("/ops/base-data/import", new StringContent("{ \"units\": [ { \"profile\": ", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, broken.StatusCode);
+    }
 }

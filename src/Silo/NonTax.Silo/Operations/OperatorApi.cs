@@ -21,7 +21,8 @@ public static class OperatorApi
             .MapLinkEndpoints()
             .MapGreenChannelEndpoints()
             .MapPeerEndpoints()
-            .MapBaseDataEndpoints();
+            .MapBaseDataEndpoints()
+            .MapBaseDataImportEndpoints();
         return app;
     }
 }
