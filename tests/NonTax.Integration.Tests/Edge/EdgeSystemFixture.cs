@@ -83,6 +83,7 @@ public class EdgeSystemFixture : IAsyncLifetime
             ["Orleans:ServiceId"] = clusterId,
             ["Security:TokenKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             ["Serilog:MinimumLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Default"] = "Warning",
         };
 
         var siloBuilder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });

@@ -37,6 +37,7 @@ public static class FullSilo
             ["BankLink:AttemptTimeout"] = "00:00:05",
             ["Outbox:RetryPeriod"] = "00:00:01",
             ["Serilog:MinimumLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Default"] = "Warning",
         });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.AddNonTaxSilo();
