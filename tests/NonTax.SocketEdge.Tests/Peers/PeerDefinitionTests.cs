@@ -1,3 +1,4 @@
+using NonTax.Protocol.Nodes;
 using NonTax.Infrastructure.Peers;
 
 namespace NonTax.SocketEdge.Tests.Peers;
@@ -20,14 +21,14 @@ public class PeerDefinitionTests
     [InlineData("F320682", false)]
     [InlineData("X3206820105", false)]
     [InlineData("", false)]
-    public void Peer_node_code_shapes(string code, bool valid) => Assert.Equal(valid, NodeCodeShape.IsPeerNodeCode(code));
+    public void Peer_node_code_shapes(string code, bool valid) => Assert.Equal(valid, NodeCode.IsPeerCode(code));
 
     [Theory]
     [InlineData("F320682", true)]
     [InlineData("F32068", false)]
     [InlineData("F32068A", false)]
     [InlineData("D320682", false)]
-    public void Finance_node_code_shapes(string code, bool valid) => Assert.Equal(valid, NodeCodeShape.IsFinanceNodeCode(code));
+    public void Finance_node_code_shapes(string code, bool valid) => Assert.Equal(valid, NodeCode.IsFinanceCode(code));
 
     [Fact]
     public void A_complete_bank_definition_is_valid() =>

@@ -18,7 +18,7 @@ public sealed record PeerDefinition
     public IReadOnlyList<string> Validate()
     {
         var errors = new List<string>();
-        if (PeerKindNames.FromNodeCode(NodeCode) is null || !NodeCodeShape.IsPeerNodeCode(NodeCode))
+        if (PeerKindNames.FromNodeCode(NodeCode) is null || !global::NonTax.Protocol.Nodes.NodeCode.IsPeerCode(NodeCode))
         {
             errors.Add($"node code '{NodeCode}' is not a bank (D/Q+10 digits), platform (G000001) or unit platform (K+10 digits) code");
         }

@@ -1,3 +1,4 @@
+using NonTax.Protocol.Nodes;
 using Microsoft.AspNetCore.Mvc;
 using NonTax.Grains.Abstractions.Outbound;
 using NonTax.Infrastructure.Peers;
@@ -20,7 +21,7 @@ public static class LinkEndpoints
 
     private static async Task<IResult> ListAsync(string node, [FromServices] IGrainFactory grains)
     {
-        if (!NodeCodeShape.IsPeerNodeCode(node))
+        if (!NodeCode.IsPeerCode(node))
         {
             return NotANode(node);
         }
@@ -30,7 +31,7 @@ public static class LinkEndpoints
 
     private static async Task<IResult> RetryAsync(string node, string instructionId, HttpContext context, [FromServices] IGrainFactory grains)
     {
-        if (!NodeCodeShape.IsPeerNodeCode(node))
+        if (!NodeCode.IsPeerCode(node))
         {
             return NotANode(node);
         }
@@ -42,7 +43,7 @@ public static class LinkEndpoints
 
     private static async Task<IResult> CloseAsync(string node, string instructionId, [FromBody] CloseMessageRequest? request, HttpContext context, [FromServices] IGrainFactory grains)
     {
-        if (!NodeCodeShape.IsPeerNodeCode(node))
+        if (!NodeCode.IsPeerCode(node))
         {
             return NotANode(node);
         }

@@ -15,6 +15,15 @@ public sealed record NodeCode(string Value, NodeKind Kind, string Region, string
     /// <summary>True for agent and clearing banks (<c>D</c>, <c>Q</c>).</summary>
     public bool IsBank => Kind is NodeKind.AgentBank or NodeKind.ClearingBank;
 
+    /// <summary>A node that talks to a finance node: a bank, the public payment platform or a unit platform.</summary>
+    public bool IsPeer => Kind != NodeKind.Finance;
+
+    /// <summary>Whether <paramref name="value"/> is the code of a bank, the platform or a unit platform.</summary>
+    public static bool IsPeerCode([NotNullWhen(true)] string? value) => TryParse(value, out var code) && code.IsPeer;
+
+    /// <summary>Whether <paramref name="value"/> is a finance node's code (F + 6-digit region).</summary>
+    public static bool IsFinanceCode([NotNullWhen(true)] string? value) => TryParse(value, out var code) && code.Kind == NodeKind.Finance;
+
     /// <summary>Parses a node code; false when it fits none of the five shapes.</summary>
     public static bool TryParse([NotNullWhen(true)] string? value, [NotNullWhen(true)] out NodeCode? code)
     {
