@@ -269,4 +269,30 @@ public sealed class EdgeEndToEndTests(EdgeSystemFixture system) : IClassFixture<
         Assert.All(replies, r => Assert.Equal("00000", r.ReplyField("Result")));
         Assert.Equal(40, replies.Select(r => r.MsgId).Distinct().Count());
     }
+
+    [Fact]
+    public async Task A_peer_that_never_answers_does_not_hold_up_its_link()
+    {
+        var platform = system.Peer("G000001");
+        using var blackHole = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, platform.EndpointPort!.Value);
+        blackHole.Start();
+        var link = system.Grains.GetGrain<NonTax.Grains.Abstractions.Outbound.IBankLinkGrain>(platform.NodeCode);
+        NonTax.Grains.Abstractions.Outbound.OutboundInstruction Ping(string id) =>
+            new(id, "5002", id, [new NonTax.Grains.Abstractions.Outbound.VoucherField("Info", "are you there")], DateTimeOffset.UtcNow);
+        var first = $"hang-{Guid.NewGuid():N}"[..20];
+        var second = $"hang-{Guid.NewGuid():N}"[..20];
+
+        await link.Enqueue(Ping(first));
+        using var held = await blackHole.AcceptTcpClientAsync().WaitAsync(TimeSpan.FromSeconds(30));
+
+        // The link is now waiting for a reply that never comes; other calls still go through at once.
+        await link.Enqueue(Ping(second));
+        var messages = await link.GetMessages();
+        Assert.Contains(messages, m => m.InstructionId == second);
+        var stuck = messages.Single(m => m.InstructionId == first);
+        Assert.True(stuck.LastError is null, $"the second enqueue waited for the first attempt to fail: {stuck.LastError}");
+
+        Assert.True(await link.Close(first, "test over", "test"));
+        Assert.True(await link.Close(second, "test over", "test"));
+    }
 }

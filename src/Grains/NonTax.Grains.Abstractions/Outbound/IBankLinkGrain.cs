@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace NonTax.Grains.Abstractions.Outbound;
 
 /// <summary>
@@ -10,6 +12,7 @@ public interface IBankLinkGrain : IGrainWithStringKey
     Task Enqueue(OutboundInstruction instruction);
 
     /// <summary>Every message the link knows, newest first (pending, delivered, dead, closed).</summary>
+    [AlwaysInterleave]
     Task<IReadOnlyList<OutboundMessageView>> GetMessages();
 
     /// <summary>Staff put a dead message back in the queue; it keeps its MsgID and business number.</summary>
@@ -18,6 +21,11 @@ public interface IBankLinkGrain : IGrainWithStringKey
     /// <summary>Staff close a dead message by hand (e.g. settled by phone) with a reason.</summary>
     Task<bool> Close(string instructionId, string reason, string operatorName);
 
-    /// <summary>Runs one delivery pass now instead of waiting for the timer (used after enqueue and by tests).</summary>
+    /// <summary>
+    /// Runs one delivery pass now instead of waiting for the timer. Interleaves with the other
+    /// calls: a peer whose server hangs must not hold up enqueuing (and with it the bank's reply
+    /// to a confirmation) for the length of a network timeout.
+    /// </summary>
+    [AlwaysInterleave]
     Task DeliverDue();
 }

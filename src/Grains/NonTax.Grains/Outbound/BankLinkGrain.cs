@@ -24,7 +24,9 @@ public sealed class BankLinkGrain(
 {
     private const string WakeReminder = "bank-link-wake";
     private readonly BankLinkOptions _options = options.Value;
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
     private IGrainTimer? _timer;
+    private bool _delivering;
 
     private string PeerNodeCode => this.GetPrimaryKeyString();
 
@@ -78,7 +80,7 @@ public sealed class BankLinkGrain(
         message.RetryWindowStart = now;
         message.FinishedAt = null;
         Record(FactKinds.OutboundRetried, message, new { operatorName });
-        await state.WriteStateAsync();
+        await WriteAsync();
         await EnsureWakeReminder(true);
         StartTimer();
         return true;
@@ -97,11 +99,30 @@ public sealed class BankLinkGrain(
         message.ClosedReason = reason;
         message.FinishedAt = time.GetUtcNow();
         Record(FactKinds.OutboundClosed, message, new { reason, operatorName });
-        await state.WriteStateAsync();
+        await WriteAsync();
         return true;
     }
 
     public async Task DeliverDue()
+    {
+        // Sends await the network with the grain open to other calls; one pass at a time.
+        if (_delivering)
+        {
+            return;
+        }
+
+        _delivering = true;
+        try
+        {
+            await DeliverDuePass();
+        }
+        finally
+        {
+            _delivering = false;
+        }
+    }
+
+    private async Task DeliverDuePass()
     {
         var now = time.GetUtcNow();
         var due = state.State.Messages.Values
@@ -117,7 +138,7 @@ public sealed class BankLinkGrain(
 
         if (changed)
         {
-            await state.WriteStateAsync();
+            await WriteAsync();
         }
 
         if (!HasPending())
@@ -128,7 +149,16 @@ public sealed class BankLinkGrain(
         }
     }
 
-    public Task ReceiveReminder(string reminderName, TickStatus status) => DeliverDue();
+    /// <summary>The reminder only wakes the link after a restart; the timer does the (interleaving) sending.</summary>
+    public Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (HasPending())
+        {
+            StartTimer();
+        }
+
+        return Task.CompletedTask;
+    }
 
     private async Task Attempt(OutboundMessage message)
     {
@@ -193,7 +223,7 @@ public sealed class BankLinkGrain(
     private bool HasPending() => state.State.Messages.Values.Any(m => m.Status == OutboundMessageStatus.Pending);
 
     private void StartTimer() =>
-        _timer ??= this.RegisterGrainTimer(_ => DeliverDue(), new GrainTimerCreationOptions(TimeSpan.Zero, _options.PollInterval) { KeepAlive = true });
+        _timer ??= this.RegisterGrainTimer(_ => DeliverDue(), new GrainTimerCreationOptions(TimeSpan.Zero, _options.PollInterval) { KeepAlive = true, Interleave = true });
 
     private async Task EnsureWakeReminder(bool wanted)
     {
@@ -223,11 +253,25 @@ public sealed class BankLinkGrain(
         state.State.Journal.Record(new BusinessFact(factId, kind, PeerNodeCode, time.GetUtcNow(), payload));
     }
 
+    /// <summary>Delivery passes interleave with other calls, so writes of the one state object take turns.</summary>
+    private async Task WriteAsync()
+    {
+        await _writeGate.WaitAsync();
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
     private async Task WriteOrRollBack(Action rollBack)
     {
         try
         {
-            await state.WriteStateAsync();
+            await WriteAsync();
         }
         catch
         {
