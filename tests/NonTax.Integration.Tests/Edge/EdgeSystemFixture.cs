@@ -28,10 +28,10 @@ public class EdgeSystemFixture : IAsyncLifetime
 
     public const string FinanceNode = "F320682";
 
-    public int EdgePort { get; } = FreePort();
+    public int EdgePort { get; } = FullSilo.FreePort();
 
     /// <summary>The silo's operations HTTP port (health, dashboard, operator API).</summary>
-    public int OperationsPort { get; } = FreePort();
+    public int OperationsPort { get; } = FullSilo.FreePort();
 
     /// <summary>Bearer token of the operator API (<c>Operations:ApiToken</c>), random per fixture.</summary>
     public string OperatorApiToken { get; } = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
@@ -57,10 +57,10 @@ public class EdgeSystemFixture : IAsyncLifetime
         await _database.InitializeAsync();
         Peers =
         [
-            new SimulatorPeer("D3206820105", "中国建设银行如皋支行", RandomToken(), "127.0.0.1", FreePort()),
-            new SimulatorPeer("D3206820103", "中国农业银行如皋支行", RandomToken(), "127.0.0.1", FreePort()),
-            new SimulatorPeer("G000001", "统一公共支付平台", RandomToken(), "127.0.0.1", FreePort()),
-            new SimulatorPeer("K3206820001", "如皋市单位开票平台", RandomToken(), "127.0.0.1", FreePort()),
+            new SimulatorPeer("D3206820105", "中国建设银行如皋支行", RandomToken(), "127.0.0.1", FullSilo.FreePort()),
+            new SimulatorPeer("D3206820103", "中国农业银行如皋支行", RandomToken(), "127.0.0.1", FullSilo.FreePort()),
+            new SimulatorPeer("G000001", "统一公共支付平台", RandomToken(), "127.0.0.1", FullSilo.FreePort()),
+            new SimulatorPeer("K3206820001", "如皋市单位开票平台", RandomToken(), "127.0.0.1", FullSilo.FreePort()),
         ];
         _peersFile = Path.Combine(Path.GetTempPath(), $"nontax-peers-{Guid.NewGuid():N}.json");
         var definitions = Peers.Select(p => new
@@ -86,39 +86,27 @@ public class EdgeSystemFixture : IAsyncLifetime
             ["Logging:LogLevel:Default"] = "Warning",
         };
 
-        var siloBuilder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
-        siloBuilder.Configuration.AddInMemoryCollection(common);
-        siloBuilder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        var siloSettings = new Dictionary<string, string?>(common)
         {
-            ["Orleans:SiloName"] = "edge-test-silo",
-            ["Orleans:AdvertisedIP"] = IPAddress.Loopback.ToString(),
-            ["Orleans:SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Orleans:GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Operations:Port"] = OperationsPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Operations:ApiToken"] = OperatorApiToken,
-            ["Database:MigrateOnStart"] = "false",
             ["Sandbox:Seed"] = "true",
-            ["Sandbox:BaseDataFile"] = Path.Combine(RepositoryRoot(), "deploy", "local", "sandbox-bureau.json"),
+            ["Sandbox:BaseDataFile"] = FullSilo.SandboxBureauFile,
             ["Sandbox:PeersFile"] = _peersFile,
-            ["BankLink:FirstRetryDelay"] = "00:00:00.500",
-            ["BankLink:MaxRetryDelay"] = "00:00:02",
-            ["BankLink:PollInterval"] = "00:00:00.200",
-            ["BankLink:AttemptTimeout"] = "00:00:05",
-            ["Outbox:RetryPeriod"] = "00:00:01",
-        });
-        siloBuilder.Configuration.AddInMemoryCollection(ExtraSiloSettings);
-        siloBuilder.AddNonTaxSilo();
-        siloBuilder.Services.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
-        _silo = siloBuilder.Build();
-        _silo.MapNonTaxSiloEndpoints();
-        await _silo.StartAsync();
+        };
+        foreach (var (key, value) in ExtraSiloSettings)
+        {
+            siloSettings[key] = value;
+        }
+
+        _silo = await FullSilo.StartAsync(_database, clusterId, "edge-test-silo", siloSettings);
 
         var edgeBuilder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         edgeBuilder.Configuration.AddInMemoryCollection(common);
         edgeBuilder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Edge:Port"] = EdgePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Edge:HealthPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Edge:HealthPort"] = FullSilo.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Edge:FinanceNode"] = FinanceNode,
             ["Edge:IdleTimeout"] = "00:00:02",
             ["Edge:ReadTimeout"] = "00:00:05",
@@ -158,22 +146,4 @@ public class EdgeSystemFixture : IAsyncLifetime
     }
 
     private static string RandomToken() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "NonTaxGrains.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Repository root (NonTaxGrains.sln) not found.");
-    }
 }
