@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
@@ -7,9 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NonTax.BankSimulator;
 using NonTax.Integration.Tests.Fixtures;
-using NonTax.Silo.Hosting;
 using NonTax.SocketEdge.Hosting;
-using Orleans.Configuration;
 
 namespace NonTax.Integration.Tests.Edge;
 
