@@ -36,6 +36,11 @@ pg_find_bin() {
         apt-get install -y -qq postgresql >&2
         dir="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
     fi
+    # Binaries copied in without the package lack its system user; the server must not run as root.
+    if [[ $EUID -eq 0 ]] && ! id -u postgres >/dev/null 2>&1; then
+        pg_log "creating the postgres system user"
+        useradd --system --home-dir /var/lib/postgresql --shell /bin/bash postgres
+    fi
     echo "$dir"
 }
 
