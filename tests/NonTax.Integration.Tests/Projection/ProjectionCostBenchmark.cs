@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using NonTax.Grains.Abstractions.Journal;
 using NonTax.Integration.Tests.Fixtures;
 using Xunit.Abstractions;
@@ -20,7 +19,7 @@ public sealed class ProjectionCostBenchmark(PostgresFixture database, ITestOutpu
     [Fact]
     public async Task Durable_confirmation_writes_per_second_without_and_with_projection()
     {
-        var rounds = int.TryParse(Environment.GetEnvironmentVariable("NONTAX_BENCH_ROUNDS"), out var r) ? r : 20;
+        var rounds = DurableWriteRate.Rounds;
         await using var silo = await TestSilo.StartAsync(database, $"pbench-{Guid.NewGuid():N}"[..20], "pbench");
         var run = Guid.NewGuid().ToString("N")[..8];
         var grains = Enumerable.Range(0, Grains).Select(i => silo.Grains.GetGrain<IFactRecorderGrain>($"pbench-{run}-{i}")).ToArray();
@@ -35,24 +34,12 @@ public sealed class ProjectionCostBenchmark(PostgresFixture database, ITestOutpu
             return projected ? fact : fact with { FactId = "bench:" + fact.FactId, Kind = "bench.confirmed" };
         }
 
-        var plain = await MeasureAsync(rounds, round => grains.Select((g, i) => g.Record([Confirmation(i, round, projected: false)])));
-        var projected = await MeasureAsync(rounds, round => grains.Select((g, i) => g.Record([Confirmation(i, round, projected: true)])));
+        var plain = await DurableWriteRate.MeasureAsync(Grains, rounds, round => grains.Select((g, i) => g.Record([Confirmation(i, round, projected: false)])));
+        var projected = await DurableWriteRate.MeasureAsync(Grains, rounds, round => grains.Select((g, i) => g.Record([Confirmation(i, round, projected: true)])));
 
         var report = $"{Grains} concurrent grains x {rounds} writes: unprojected fact {plain:F0} writes/s, projected notice.confirmed {projected:F0} writes/s ({projected / plain:P0})";
-        output.WriteLine(report);
-        Console.WriteLine(report);
+        DurableWriteRate.Report(output, report);
         Assert.Equal((long)Grains * rounds, await database.ScalarAsync<long>(
             "SELECT count(*) FROM nontax.payment_confirmations WHERE tra_no_bus LIKE $1", $"{run}-%"));
-    }
-
-    private static async Task<double> MeasureAsync(int rounds, Func<int, IEnumerable<Task>> writeAll)
-    {
-        var watch = Stopwatch.StartNew();
-        for (var round = 0; round < rounds; round++)
-        {
-            await Task.WhenAll(writeAll(round));
-        }
-
-        return Grains * rounds / watch.Elapsed.TotalSeconds;
     }
 }

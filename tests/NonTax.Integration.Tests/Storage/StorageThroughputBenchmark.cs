@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using NonTax.Integration.Tests.Fixtures;
 using NonTax.Integration.Tests.TestGrains;
 using Xunit.Abstractions;
@@ -20,31 +19,19 @@ public sealed class StorageThroughputBenchmark(PostgresFixture database, ITestOu
     [Fact]
     public async Task Durable_writes_per_second_stock_vs_batched()
     {
-        var rounds = int.TryParse(Environment.GetEnvironmentVariable("NONTAX_BENCH_ROUNDS"), out var r) ? r : 20;
+        var rounds = DurableWriteRate.Rounds;
         await using var silo = await TestSilo.StartAsync(database, $"bench-{Guid.NewGuid():N}"[..20], "bench");
 
         var stock = Enumerable.Range(0, Grains).Select(i => silo.Grains.GetGrain<IStockCounterGrain>($"bench-{i}-{Guid.NewGuid():N}")).ToArray();
         var batched = Enumerable.Range(0, Grains).Select(i => silo.Grains.GetGrain<IDomainCounterGrain>($"bench-{i}-{Guid.NewGuid():N}")).ToArray();
 
-        var stockRate = await MeasureAsync(rounds, round => stock.Select(g => g.Set(round)));
-        var batchedRate = await MeasureAsync(rounds, round => batched.Select(g => g.Set(round)));
+        // Activation and the first insert are not measured.
+        await Task.WhenAll(stock.Select(g => g.Set(-1)).Concat(batched.Select(g => g.Set(-1))));
+        var stockRate = await DurableWriteRate.MeasureAsync(Grains, rounds, round => stock.Select(g => g.Set(round)));
+        var batchedRate = await DurableWriteRate.MeasureAsync(Grains, rounds, round => batched.Select(g => g.Set(round)));
 
         var report = $"{Grains} concurrent grains x {rounds} writes: stock ADO.NET {stockRate:F0} writes/s, batched {batchedRate:F0} writes/s ({batchedRate / stockRate:F1}x)";
-        output.WriteLine(report);
-        Console.WriteLine(report);
+        DurableWriteRate.Report(output, report);
         Assert.Equal(rounds - 1, await batched[0].Get());
-    }
-
-    private static async Task<double> MeasureAsync(int rounds, Func<int, IEnumerable<Task>> writeAll)
-    {
-        await Task.WhenAll(writeAll(-1)); // activation and first insert are not measured
-        var watch = Stopwatch.StartNew();
-        for (var round = 0; round < rounds; round++)
-        {
-            // Every grain writes once per round; the next round starts when all are durable.
-            await Task.WhenAll(writeAll(round));
-        }
-
-        return Grains * rounds / watch.Elapsed.TotalSeconds;
     }
 }
