@@ -54,12 +54,7 @@ public static class FullSilo
         return silo;
     }
 
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    public static int FreePort() => TestPorts.Next();
 
     public static string RepositoryRoot()
     {

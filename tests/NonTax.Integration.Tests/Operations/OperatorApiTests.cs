@@ -55,10 +55,7 @@ public sealed class OperatorApiTests(OperatorSystemFixture system) : IClassFixtu
     [Fact]
     public async Task Without_a_configured_token_ops_answers_503()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
+        var port = TestPorts.Next();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port));
         await using var app = builder.Build();
