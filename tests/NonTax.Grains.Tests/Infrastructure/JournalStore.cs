@@ -43,6 +43,16 @@ public sealed class JournalStore
         }
     }
 
+    /// <summary>The stored state named <paramref name="stateName"/> of the grain keyed <paramref name="grainKey"/>, if any.</summary>
+    public object? StateOf(string stateName, string grainKey)
+    {
+        lock (_gate)
+        {
+            return _states.FirstOrDefault(e => e.Key.StartsWith(stateName + "/", StringComparison.Ordinal)
+                && e.Key.EndsWith("/" + grainKey, StringComparison.Ordinal)).Value.State;
+        }
+    }
+
     /// <summary>Makes the next write of a grain whose id contains <paramref name="grainKey"/> fail as a database outage would.</summary>
     public void FailNextWriteOf(string grainKey) => _failNextWrites[grainKey] = 1;
 

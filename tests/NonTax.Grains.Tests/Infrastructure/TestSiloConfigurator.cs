@@ -21,6 +21,7 @@ public sealed class TestSiloConfigurator : ISiloConfigurator
         siloBuilder.UseInMemoryReminderService();
         siloBuilder.Services.AddSingleton<TimeProvider>(ManualClock.Shared);
         siloBuilder.Services.AddNonTaxGrains();
+        siloBuilder.Services.AddSingleton<NonTax.Grains.Abstractions.Units.IUnitMonitoringSource>(new FactBacklogSource(JournalStore.Shared));
         // Long enough that a test's burst of edits falls inside one quiet period even on a busy machine.
         siloBuilder.Services.Configure<BaseDataPublishingOptions>(o => o.Debounce = TimeSpan.FromSeconds(2));
 

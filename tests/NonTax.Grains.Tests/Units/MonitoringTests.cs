@@ -68,10 +68,37 @@ public sealed class MonitoringTests(ClusterFixture fixture)
         var facts = fixture.Store.FactsAbout("0999004");
         Assert.Single(facts, f => f.Kind == "unit.blocked");
         Assert.Contains("supervisor", Assert.Single(facts, f => f.Kind == "unit.unblocked").PayloadJson);
+
+        // A notice issued after the clearing counts again once it is overdue.
+        fixture.Clock.Advance(TimeSpan.FromMinutes(1));
+        var later = await unit.Issue(Drafts.Fine(30m));
+        fixture.Clock.Advance(TimeSpan.FromDays(3));
+        var blockedAgain = await unit.EvaluateMonitoring();
+        Assert.True(blockedAgain.IsBlocked);
+        Assert.Contains(later.PayCode!, blockedAgain.BlockReason);
     }
 
     [Fact]
-    public async Task Concurrent_payments_of_one_unit_are_all_recorded_by_it()
+    public async Task Clearing_a_block_lets_the_notices_behind_it_age_without_blocking_again()
+    {
+        var unit = await NewUnitAsync("0999006", 4);
+        var issued = await unit.Issue(Drafts.Fine(25m));
+        fixture.Clock.Advance(TimeSpan.FromDays(3));
+        Assert.True((await unit.EvaluateMonitoring()).IsBlocked);
+
+        Assert.Equal(ResultCodes.Success, await unit.ClearBlock("supervisor", "payer on instalments"));
+        fixture.Clock.Advance(TimeSpan.FromDays(10));
+        var monitoring = await unit.EvaluateMonitoring();
+
+        Assert.False(monitoring.IsBlocked);
+        // Still open and still reported: clearing stops it blocking, not being seen.
+        Assert.Equal(1, monitoring.OpenNotices);
+        Assert.Equal(Abstractions.Time.ChinaTime.Today(fixture.Clock).AddDays(-13), monitoring.OldestUnpaidIssueDate);
+        Assert.True((await unit.Issue(Drafts.Fine(50m))).Succeeded, issued.PayCode);
+    }
+
+    [Fact]
+    public async Task Concurrent_payments_and_a_void_of_one_unit_are_all_seen_by_its_monitoring()
     {
         var unit = await NewUnitAsync("0999005", 5);
         var batch = await unit.IssueBatch([.. Enumerable.Range(1, 60).Select(i => Drafts.Fine(10m + i))]);
@@ -79,7 +106,7 @@ public sealed class MonitoringTests(ClusterFixture fixture)
 
         var outcomes = await Task.WhenAll(batch.Rows.Select((r, i) => fixture.Grains.GetGrain<Abstractions.Notices.IPaymentNoticeGrain>(r.PayCode!)
             .Confirm(Drafts.Payment(r.PayCode!, "G000001", $"GC-{r.PayCode}", 10m + i + 1, fixture.Clock, "51"))));
-        // Voiding settles through the same path while payments are in flight elsewhere.
+        // Neither payments nor the void call the unit: its monitoring reads them from the projection.
         var extra = await unit.Issue(Drafts.Fine(5m));
         Assert.Equal(ResultCodes.Success, await unit.VoidNotice(extra.PayCode!, "clerk", "duplicate issue"));
 

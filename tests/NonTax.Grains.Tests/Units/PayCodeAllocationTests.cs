@@ -36,6 +36,27 @@ public sealed class PayCodeAllocationTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Many_concurrent_issues_for_one_unit_all_get_distinct_codes()
+    {
+        var fee = await fixture.Grains.GetGrain<ICollectingUnitGrain>(ClusterFixture.FeeUnit).Get();
+        var unit = fixture.Grains.GetGrain<ICollectingUnitGrain>("0999013");
+        Assert.Equal(Abstractions.Results.ResultCodes.Success, await unit.Define(fee!.Profile with { UnitCode = "0999013", IssuerNumber = 13 }, "admin"));
+        Assert.Equal(Abstractions.Results.ResultCodes.Success, await unit.GrantRight(ClusterFixture.LateFeeItem, "admin"));
+        // Through the unit, straight to its issuing workers, and in batches, all at once: more codes
+        // than one block holds, so several reservations race with the issues using them.
+        var issuing = fixture.Grains.GetGrain<IUnitIssuingGrain>("0999013");
+        var singles = Enumerable.Range(0, 400).Select(i => i % 2 == 0 ? unit.Issue(Drafts.Fine(1m + i)) : issuing.Issue(Drafts.Fine(1m + i)));
+        var batches = Enumerable.Range(0, 4).Select(_ => unit.IssueBatch([.. Enumerable.Range(0, 100).Select(i => Drafts.Fine(2m + i))]));
+
+        var results = (await Task.WhenAll(singles)).Concat((await Task.WhenAll(batches)).SelectMany(b => b.Rows)).ToList();
+
+        Assert.Equal(800, results.Count);
+        Assert.All(results, r => Assert.True(r.Succeeded, r.ResultCode + " " + r.Information));
+        Assert.Equal(800, results.Select(r => r.PayCode).Distinct().Count());
+        Assert.All(results, r => Assert.StartsWith("3206822613", r.PayCode));
+    }
+
+    [Fact]
     public async Task Two_units_of_a_region_cannot_share_an_issuer_number()
     {
         var land = (await fixture.Grains.GetGrain<ICollectingUnitGrain>(ClusterFixture.LandUnit).Get())!.Profile;

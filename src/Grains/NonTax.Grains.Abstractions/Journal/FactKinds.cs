@@ -10,6 +10,8 @@ public static class FactKinds
     public const string NoticeVoided = "notice.voided";
     public const string NoticeConfirmed = "notice.confirmed";
     public const string NoticeDuplicate = "notice.duplicate";
+    /// <summary>A paid notice's money reached the treasury or account (told to its unit by remittance).</summary>
+    public const string NoticeRemitted = "notice.remitted";
     public const string ConfirmationRefused = "notice.confirmation_refused";
     public const string RefundPending = "refund.pending";
     public const string RefundCompleted = "refund.completed";

@@ -5,7 +5,9 @@ namespace NonTax.Grains.Abstractions.Units;
 
 /// <summary>
 /// A collecting unit (key: unit code): its data, collection rights, monitoring limits and blocked
-/// state, and the allocation of its payment codes. Every notice is issued through it.
+/// state, and the allocation of its payment codes. Its notices are issued by its
+/// <see cref="IUnitIssuingGrain"/>; per-notice facts (open, paid, remitted) live in the projection,
+/// not in the unit (docs/architecture.md, "Bounded state").
 /// </summary>
 public interface ICollectingUnitGrain : IGrainWithStringKey
 {
@@ -25,14 +27,29 @@ public interface ICollectingUnitGrain : IGrainWithStringKey
 
     Task<string> SetMonitoringLimits(MonitoringLimits limits, string operatorName);
 
-    /// <summary>Validates, allocates a payment code and issues the notice.</summary>
+    /// <summary>Validates, allocates a payment code and issues the notice (through <see cref="IUnitIssuingGrain"/>).</summary>
+    [AlwaysInterleave]
     Task<IssueResult> Issue(NoticeDraft draft);
 
     /// <summary>Input mode (8994): the unit's own system supplies the code; <c>10011</c> if it is used.</summary>
+    [AlwaysInterleave]
     Task<IssueResult> IssueWithCode(string payCode, NoticeDraft draft);
 
     /// <summary>Issues each row on its own (all-or-nothing per row) and reports per row.</summary>
+    [AlwaysInterleave]
     Task<BatchIssueReport> IssueBatch(IReadOnlyList<NoticeDraft> rows);
+
+    /// <summary>Profile, rights and block state for validating a draft; changes nothing.</summary>
+    /// <remarks>Interleaves with everything, so issuing never queues behind a unit write.</remarks>
+    [AlwaysInterleave]
+    Task<IssuingTerms> GetIssuingTerms();
+
+    /// <summary>
+    /// Durably reserves <paramref name="count"/> sequence numbers of <paramref name="year"/> (two
+    /// digits) for one caller. A year earlier than the unit's current one gets the current year's
+    /// numbers, so no code repeats when silo clocks disagree at New Year.
+    /// </summary>
+    Task<PayCodeBlock> ReserveCodes(int year, int count);
 
     /// <summary>Voids one of this unit's unpaid notices (8994 with PayStats 2, or staff).</summary>
     /// <remarks>Interleaves: it changes no unit state itself, and the notice's void calls back into the unit.</remarks>
@@ -40,19 +57,17 @@ public interface ICollectingUnitGrain : IGrainWithStringKey
     Task<string> VoidNotice(string payCode, string operatorName, string reason);
 
     /// <summary>
-    /// Told by a notice after its own commit; idempotent. Completes once the unit has durably
-    /// recorded it; concurrent settlements share one write (group commit), so a unit with many
-    /// payments is not a one-write-per-payment bottleneck.
+    /// Told by remittance when the money of these notices reached the treasury or account: records
+    /// a <c>notice.remitted</c> fact per code (the projection marks the notice), keeps no set.
     /// </summary>
-    [AlwaysInterleave]
-    Task NoticeSettled(NoticeSettlement settlement);
-
-    /// <summary>Told by remittance when the money of these notices reached the treasury or account.</summary>
     Task MarkRemitted(IReadOnlyList<string> payCodes);
 
     /// <summary>Applies the monitoring rules now (the reminder calls this too).</summary>
     Task<MonitoringState> EvaluateMonitoring();
 
-    /// <summary>Staff clear a block; the notices that caused it no longer count, later ones do.</summary>
+    /// <summary>
+    /// Staff clear a block: notices issued or paid up to now no longer count toward a block
+    /// (a watermark, not a list of offenders); later ones do.
+    /// </summary>
     Task<string> ClearBlock(string operatorName, string reason);
 }

@@ -5,7 +5,7 @@ using NonTax.Grains.Journal;
 namespace NonTax.Grains.Bureau;
 
 [GenerateSerializer]
-public sealed class BureauState : IVersionedState
+public sealed class BureauState : IKeepsChangeHistory
 {
     [Id(0)] public BureauProfile? Profile { get; set; }
     [Id(1)] public Dictionary<string, Region> Regions { get; set; } = [];

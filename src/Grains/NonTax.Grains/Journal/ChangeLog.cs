@@ -3,7 +3,7 @@ using NonTax.Grains.Abstractions.Bureau;
 
 namespace NonTax.Grains.Journal;
 
-/// <summary>Records a base-data change in the grain's history and as a <c>basedata.changed</c> fact.</summary>
+/// <summary>Records a base-data change as a <c>basedata.changed</c> fact (and in the state's own history where it keeps one).</summary>
 internal static class ChangeLog
 {
     /// <summary>False (and nothing recorded) when <paramref name="before"/> and <paramref name="after"/> are equal.</summary>
@@ -18,7 +18,7 @@ internal static class ChangeLog
 
         state.Version++;
         var change = new BaseDataChange(state.Version, entity, key, operatorName, at, beforeJson, afterJson);
-        state.History.Add(change);
+        (state as IKeepsChangeHistory)?.History.Add(change);
         state.Journal.Record(Facts.Create($"{FactKinds.BaseDataChanged}:{entity}:{key}:{state.Version}", FactKinds.BaseDataChanged, key, at, new
         {
             entity,

@@ -7,7 +7,6 @@ using NonTax.Grains.Abstractions.Notices;
 using NonTax.Grains.Abstractions.Outbound;
 using NonTax.Grains.Abstractions.Results;
 using NonTax.Grains.Abstractions.Time;
-using NonTax.Grains.Abstractions.Units;
 using NonTax.Grains.Hosting;
 using NonTax.Grains.Journal;
 
@@ -16,8 +15,9 @@ namespace NonTax.Grains.Notices;
 /// <summary>
 /// A payment notice. One call at a time, so the first confirmation to arrive wins; every outcome
 /// is committed (state + facts + TraNoBus claim, one write) before the call returns. Side effects
-/// (5617 refunds, 5996 confirmations, telling the unit) sit in the state as an outbox and are
-/// handed over after the commit, again on activation, and by a reminder while any remain.
+/// (5617 refunds, 5996 confirmations) sit in the state as an outbox and are handed over after the
+/// commit, again on activation, and by a reminder while any remain. The unit is not told: what it
+/// needs of paid and void notices it reads from the projection (docs/architecture.md, "Bounded state").
 /// </summary>
 public sealed class PaymentNoticeGrain(
     [PersistentState("notice", StorageNames.Domain)] IPersistentState<PaymentNoticeState> state,
@@ -141,7 +141,6 @@ public sealed class PaymentNoticeGrain(
         S.Status = NoticeStatus.Paid;
         S.SettledOn = c.CfmDate;
         S.Revenue = new ConfirmationRecord(c, outcome, now);
-        S.UnitInformed = false;
         if (notice.ConfirmBack && !string.IsNullOrEmpty(notice.IssuerNode))
         {
             S.Outbox.Add(new PendingInstruction(notice.IssuerNode, OutboundMessages.UnitConfirmation(c, now), HandedOver: false));
@@ -233,7 +232,6 @@ public sealed class PaymentNoticeGrain(
         var now = clock.GetUtcNow();
         S.Status = NoticeStatus.Void;
         S.SettledOn = ChinaTime.ToBusinessDate(now);
-        S.UnitInformed = false;
         S.Journal.Record(Facts.Create($"{FactKinds.NoticeVoided}:{PayCode}", FactKinds.NoticeVoided, PayCode, now, new
         {
             payCode = PayCode,
@@ -409,22 +407,6 @@ public sealed class PaymentNoticeGrain(
             }
             else
             {
-                failed = true;
-            }
-        }
-
-        if (!S.UnitInformed && S.Notice is { } notice && S.SettledOn is { } settledOn)
-        {
-            try
-            {
-                var amount = S.Revenue?.Confirmation.Amount ?? notice.Amount;
-                await GrainFactory.GetGrain<ICollectingUnitGrain>(notice.UnitCode)
-                    .NoticeSettled(new NoticeSettlement(PayCode, S.Status, settledOn, amount));
-                S.UnitInformed = true;
-            }
-            catch (Exception ex)
-            {
-                logger.LogWarning(ex, "Could not tell unit {Unit} about notice {PayCode}; will retry", notice.UnitCode, PayCode);
                 failed = true;
             }
         }

@@ -16,8 +16,7 @@ public sealed class PaymentNoticeState : IJournaledState
     [Id(6)] public List<PendingInstruction> Outbox { get; set; } = [];
     /// <summary>"src/traNoBus/result" of refused attempts already recorded, so a resent refusal records nothing new.</summary>
     [Id(7)] public HashSet<string> RefusedAttempts { get; set; } = [];
-    /// <summary>The unit has been told of the paid/void outcome (or there is nothing to tell).</summary>
-    [Id(8)] public bool UnitInformed { get; set; } = true;
+    // [Id(8)] retired: UnitInformed. Units no longer hear of each settlement; never reuse 8.
     [Id(9)] public DateOnly? SettledOn { get; set; }
 
     // Never serialized: the storage provider drains it inside the write's transaction.
@@ -26,5 +25,5 @@ public sealed class PaymentNoticeState : IJournaledState
     public JournalBuffer Journal => _journal;
 
     public bool HasUndelivered =>
-        !UnitInformed || Outbox.Any(o => !o.HandedOver) || Refunds.Any(r => r.Status == RefundStatus.Pending && !r.HandedOver);
+        Outbox.Any(o => !o.HandedOver) || Refunds.Any(r => r.Status == RefundStatus.Pending && !r.HandedOver);
 }

@@ -18,31 +18,18 @@ namespace NonTax.Grains.Units;
 public sealed class CollectingUnitGrain(
     [PersistentState("unit", StorageNames.Domain)] IPersistentState<CollectingUnitState> state,
     TimeProvider clock,
+    IUnitMonitoringSource monitoringSource,
     IOptions<MonitoringOptions> monitoringOptions) : Grain, ICollectingUnitGrain, IRemindable
 {
-    /// <summary>Sequence numbers reserved per durable write; the rest of a block is skipped after a restart.</summary>
-    internal const int AllocationBlockSize = 100;
     private const string MonitoringReminder = "monitoring";
     /// <summary>Unique-claim scope of payment-code issuer numbers: key "{region}/{issuer}", owner the unit code.</summary>
     internal const string IssuerScope = "payissuer";
-    /// <summary>Tries before giving up when allocated codes are already taken (e.g. by an imported notice).</summary>
-    private const int AllocationAttempts = 5;
-    /// <summary>The schools' import template allows at most 500 rows a batch.</summary>
-    internal const int MaxBatchRows = 500;
-
-    private PayCodeAllocator _allocator = null!;
-    private readonly List<NoticeSettlement> _pendingSettlements = [];
-    private TaskCompletionSource? _nextFlush;
-    private IGrainTimer? _flushTimer;
+    /// <summary>The most sequence numbers one reservation may take.</summary>
+    private const int MaxBlockSize = 10_000;
 
     private CollectingUnitState S => state.State;
     private string UnitCode => this.GetPrimaryKeyString();
-
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
-    {
-        _allocator = new PayCodeAllocator(state, AllocationBlockSize);
-        return Task.CompletedTask;
-    }
+    private IUnitIssuingGrain Issuing => GrainFactory.GetGrain<IUnitIssuingGrain>(UnitCode);
 
     public async Task<string> Define(CollectingUnitProfile profile, string operatorName)
     {
@@ -88,9 +75,9 @@ public sealed class CollectingUnitGrain(
         return ResultCodes.Success;
     }
 
-    public Task<CollectingUnitView?> Get() => Task.FromResult(S.Profile is null
+    public async Task<CollectingUnitView?> Get() => S.Profile is null
         ? null
-        : new CollectingUnitView(S.Profile, [.. S.Rights], S.Limits, Monitoring(), S.Version));
+        : new CollectingUnitView(S.Profile, [.. S.Rights], S.Limits, Monitoring(await ReadBacklogAsync()), S.Version);
 
     public async Task<string> GrantRight(string itemCode, string operatorName)
     {
@@ -152,14 +139,35 @@ public sealed class CollectingUnitGrain(
         return ResultCodes.Success;
     }
 
-    public Task<IssueResult> Issue(NoticeDraft draft) => IssueAsync(draft, suppliedCode: null);
+    // Interleaved hand-overs: the issuing worker reads the terms and asks for code blocks itself.
+    public Task<IssueResult> Issue(NoticeDraft draft) => Issuing.Issue(draft);
 
-    public Task<IssueResult> IssueWithCode(string payCode, NoticeDraft draft) =>
-        PayCode.IsWellFormed(payCode)
-            ? IssueAsync(draft, payCode)
-            : Task.FromResult(new IssueResult(ResultCodes.FieldInvalid, payCode, Information: "PayCode"));
+    public Task<IssueResult> IssueWithCode(string payCode, NoticeDraft draft) => Issuing.IssueWithCode(payCode, draft);
 
-    public Task<BatchIssueReport> IssueBatch(IReadOnlyList<NoticeDraft> rows) => IssueBatchAsync(rows);
+    public Task<BatchIssueReport> IssueBatch(IReadOnlyList<NoticeDraft> rows) => Issuing.IssueBatch(rows);
+
+    public Task<IssuingTerms> GetIssuingTerms() =>
+        Task.FromResult(new IssuingTerms(S.Profile, [.. S.Rights], S.IsBlocked, S.BlockReason, S.Version));
+
+    public async Task<PayCodeBlock> ReserveCodes(int year, int count)
+    {
+        if (S.Profile is not { } profile)
+        {
+            throw new InvalidOperationException($"Unit {UnitCode} does not exist; it has no payment codes to hand out.");
+        }
+
+        count = Math.Clamp(count, 1, MaxBlockSize);
+        if (year > S.AllocationYear)
+        {
+            S.AllocationYear = year;
+            S.ReservedUpTo = 1;
+        }
+
+        var first = S.ReservedUpTo;
+        S.ReservedUpTo = first + count;
+        await CommitAsync();
+        return new PayCodeBlock(profile.RegionCode, profile.IssuerNumber, S.AllocationYear, first, count);
+    }
 
     public async Task<string> VoidNotice(string payCode, string operatorName, string reason)
     {
@@ -181,95 +189,40 @@ public sealed class CollectingUnitGrain(
             return ResultCodes.PayCodeUnknown;
         }
 
-        // This method interleaves (it changes no unit state), so the notice's settlement call gets in.
+        // Interleaves: it changes no unit state, and the notice settles without calling back.
         return await notice.Void(operatorName, reason);
-    }
-
-    public Task NoticeSettled(NoticeSettlement settlement)
-    {
-        // Interleaved: only queue here; the state changes in the exclusive flush below.
-        _pendingSettlements.Add(settlement);
-        if (_nextFlush is null)
-        {
-            _nextFlush = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            _flushTimer = this.RegisterGrainTimer(FlushSettlementsAsync, new GrainTimerCreationOptions
-            {
-                DueTime = TimeSpan.Zero,
-                Period = Timeout.InfiniteTimeSpan,
-                Interleave = false,
-            });
-        }
-
-        return _nextFlush.Task;
-    }
-
-    /// <summary>Applies every queued settlement and commits them in one write.</summary>
-    private async Task FlushSettlementsAsync(CancellationToken cancellationToken)
-    {
-        var batch = _pendingSettlements.ToList();
-        var done = _nextFlush!;
-        _pendingSettlements.Clear();
-        _nextFlush = null;
-        _flushTimer?.Dispose();
-        _flushTimer = null;
-        try
-        {
-            var changed = false;
-            foreach (var settlement in batch)
-            {
-                // Idempotent without remembering every settled code: only an open notice moves.
-                if (!S.OpenNotices.Remove(settlement.PayCode))
-                {
-                    continue;
-                }
-
-                if (settlement.Status == NoticeStatus.Paid)
-                {
-                    S.Unremitted[settlement.PayCode] = settlement.Date;
-                }
-
-                S.ClearedOffenders.Remove(settlement.PayCode);
-                changed = true;
-            }
-
-            if (changed)
-            {
-                await CommitAsync();
-            }
-
-            done.SetResult();
-        }
-        catch (Exception ex)
-        {
-            // Nothing of the batch stayed applied; each notice keeps its outbox item and retries.
-            done.SetException(ex);
-        }
     }
 
     public async Task MarkRemitted(IReadOnlyList<string> payCodes)
     {
-        var changed = false;
-        foreach (var code in payCodes)
+        if (payCodes.Count == 0)
         {
-            changed |= S.Unremitted.Remove(code);
-            S.ClearedOffenders.Remove(code);
+            return;
         }
 
-        if (changed)
+        // One fact per code, all in one unit write; the projection marks the paid notices remitted.
+        // The id carries the instant so a later call for a code that was not yet paid still counts.
+        var now = clock.GetUtcNow();
+        var date = ChinaTime.ToYyyyMmDd(ChinaTime.ToBusinessDate(now));
+        foreach (var code in payCodes.Distinct())
         {
-            await CommitAsync();
+            S.Journal.Record(Facts.Create($"{FactKinds.NoticeRemitted}:{code}:{now.UtcTicks}", FactKinds.NoticeRemitted, code, now,
+                new { payCode = code, unitCode = UnitCode, remittedDate = date }));
         }
+
+        await CommitAsync();
     }
 
     public async Task<MonitoringState> EvaluateMonitoring()
     {
         if (S.Profile is null)
         {
-            return Monitoring();
+            return Monitoring(UnitBacklog.Empty);
         }
 
         var today = ChinaTime.Today(clock);
-        var reason = Offenders(today).Select(o => o.Reason).FirstOrDefault();
+        var backlog = await ReadBacklogAsync();
+        var reason = BlockReason(backlog, today);
         var now = clock.GetUtcNow();
         if (reason is not null && !S.IsBlocked)
         {
@@ -287,7 +240,7 @@ public sealed class CollectingUnitGrain(
             await CommitAsync();
         }
 
-        return Monitoring();
+        return Monitoring(backlog);
     }
 
     public async Task<string> ClearBlock(string operatorName, string reason)
@@ -297,15 +250,11 @@ public sealed class CollectingUnitGrain(
             return ResultCodes.UnknownUnit;
         }
 
-        var today = ChinaTime.Today(clock);
-        foreach (var offender in Offenders(today))
-        {
-            S.ClearedOffenders.Add(offender.PayCode);
-        }
-
+        var now = clock.GetUtcNow();
+        S.ClearedThrough = now;
         if (S.IsBlocked)
         {
-            Unblock(clock.GetUtcNow(), operatorName, reason);
+            Unblock(now, operatorName, reason);
         }
 
         await CommitAsync();
@@ -315,181 +264,24 @@ public sealed class CollectingUnitGrain(
     public Task ReceiveReminder(string reminderName, TickStatus status) =>
         reminderName == MonitoringReminder ? EvaluateMonitoring() : Task.CompletedTask;
 
-    private async Task<IssueResult> IssueAsync(NoticeDraft draft, string? suppliedCode)
+    private Task<UnitBacklog> ReadBacklogAsync() => monitoringSource.ReadAsync(UnitCode, S.ClearedThrough);
+
+    /// <summary>The first limit the backlog exceeds, as the reason staff see; null when none is.</summary>
+    private string? BlockReason(UnitBacklog backlog, DateOnly today)
     {
-        var (prepared, refusal) = await PrepareAsync(draft, suppliedCode);
-        if (prepared is null)
+        if (S.Limits.MaxDaysIssuedUnpaid is { } maxUnpaid && backlog.OldestCountedOpen is { } open
+            && today.DayNumber - open.Date.DayNumber is var unpaidAge && unpaidAge > maxUnpaid)
         {
-            return refusal!;
+            return $"notice {open.PayCode} issued {open.Date:yyyy-MM-dd} unpaid for {unpaidAge} days (limit {maxUnpaid})";
         }
 
-        var payCode = suppliedCode ?? await AllocateAsync(prepared.IssueDate);
-        var result = await IssueNoticeAsync(prepared, payCode, allocated: suppliedCode is null);
-        if (result.Succeeded)
+        if (S.Limits.MaxDaysUnremitted is { } maxUnremitted && backlog.OldestCountedUnremitted is { } paid
+            && today.DayNumber - paid.Date.DayNumber is var unremittedAge && unremittedAge > maxUnremitted)
         {
-            S.OpenNotices[result.PayCode!] = prepared.IssueDate;
-            await CommitAsync();
+            return $"notice {paid.PayCode} paid {paid.Date:yyyy-MM-dd} un-remitted for {unremittedAge} days (limit {maxUnremitted})";
         }
 
-        return result;
-    }
-
-    /// <summary>
-    /// Validates every row first, allocates the codes, then issues the notices concurrently and
-    /// records them all in one write of the unit: a 500-row school batch costs a couple of unit
-    /// writes, not 500. Each row still stands or falls on its own.
-    /// </summary>
-    private async Task<BatchIssueReport> IssueBatchAsync(IReadOnlyList<NoticeDraft> rows)
-    {
-        if (rows.Count > MaxBatchRows)
-        {
-            return new BatchIssueReport([.. rows.Select(_ => new IssueResult(ResultCodes.FieldInvalid, Information: $"at most {MaxBatchRows} rows a batch"))]);
-        }
-
-        var results = new IssueResult?[rows.Count];
-        var pending = new List<(int Row, PreparedNotice Notice, string PayCode)>();
-        for (var i = 0; i < rows.Count; i++)
-        {
-            var (prepared, refusal) = await PrepareAsync(rows[i], suppliedCode: null);
-            if (prepared is null)
-            {
-                results[i] = refusal;
-                continue;
-            }
-
-            pending.Add((i, prepared, await AllocateAsync(prepared.IssueDate)));
-        }
-
-        var issued = await Task.WhenAll(pending.Select(async p =>
-        {
-            try
-            {
-                return await GrainFactory.GetGrain<IPaymentNoticeGrain>(p.PayCode).Issue(p.Notice.For(p.PayCode));
-            }
-            catch (Exception ex)
-            {
-                return new IssueResult(ResultCodes.GeneralFailure, Information: ex.Message);
-            }
-        }));
-        for (var k = 0; k < pending.Count; k++)
-        {
-            var (row, prepared, payCode) = pending[k];
-            // A taken code (an imported notice on our sequence) is retried one by one with fresh codes.
-            results[row] = issued[k].ResultCode == ResultCodes.PayCodeAlreadyUsed
-                ? await IssueNoticeAsync(prepared, await AllocateAsync(prepared.IssueDate), allocated: true)
-                : issued[k];
-            if (results[row]!.Succeeded)
-            {
-                S.OpenNotices[results[row]!.PayCode!] = prepared.IssueDate;
-            }
-        }
-
-        if (results.Any(r => r!.Succeeded))
-        {
-            await CommitAsync();
-        }
-
-        return new BatchIssueReport([.. results.Select(r => r!)]);
-    }
-
-    /// <summary>The unit-level and item-level checks, and everything of the notice but its code.</summary>
-    private async Task<(PreparedNotice? Notice, IssueResult? Refusal)> PrepareAsync(NoticeDraft draft, string? suppliedCode)
-    {
-        if (S.Profile is not { } profile)
-        {
-            return (null, new IssueResult(ResultCodes.UnknownUnit, suppliedCode, Information: UnitCode));
-        }
-
-        if (profile.Status != UnitStatus.Active)
-        {
-            return (null, new IssueResult(ResultCodes.UnitBlocked, suppliedCode, Information: "unit inactive"));
-        }
-
-        if (S.IsBlocked)
-        {
-            return (null, new IssueResult(ResultCodes.UnitBlocked, suppliedCode, Information: S.BlockReason));
-        }
-
-        var validation = await new NoticeValidation(GrainFactory).ValidateAsync(draft, S.Rights);
-        if (validation.ResultCode != ResultCodes.Success)
-        {
-            return (null, new IssueResult(validation.ResultCode, suppliedCode, Information: validation.Information));
-        }
-
-        var bureau = GrainFactory.GetGrain<IBureauGrain>(profile.FinanceNode);
-        var account = await bureau.GetFiscalAccount(profile.PayeeAccountNo);
-        if (account is not { Active: true })
-        {
-            return (null, new IssueResult(ResultCodes.GeneralFailure, suppliedCode, Information: $"payee account {profile.PayeeAccountNo} unknown or closed"));
-        }
-
-        var calendar = await bureau.GetCalendar();
-        var items = validation.Lines.Select(l => l.Item).ToList();
-        var issueDate = ChinaTime.Today(clock);
-        var dueDate = calendar.DueDate(issueDate, items.Max(i => i.PaymentPeriodDays));
-        var payee = new Payee(account.AccountNo, account.Name, account.BankCode, account.BankName, account.AccountType);
-        return (new PreparedNotice(profile, draft, [.. validation.Lines.Select(l => l.Line)], payee, issueDate, dueDate,
-            dueDate.AddDays(items.Max(i => i.GraceDays)), items.Max(i => i.LateFeeDailyRate)), null);
-    }
-
-    /// <summary>Issues under <paramref name="payCode"/>; an allocated code found taken is replaced by the next one.</summary>
-    private async Task<IssueResult> IssueNoticeAsync(PreparedNotice prepared, string payCode, bool allocated)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            var result = await GrainFactory.GetGrain<IPaymentNoticeGrain>(payCode).Issue(prepared.For(payCode));
-            if (result.Succeeded || !allocated || result.ResultCode != ResultCodes.PayCodeAlreadyUsed)
-            {
-                return result;
-            }
-
-            if (attempt == AllocationAttempts)
-            {
-                return new IssueResult(ResultCodes.GeneralFailure, Information: "no free payment code");
-            }
-
-            payCode = await AllocateAsync(prepared.IssueDate);
-        }
-    }
-
-    private async Task<string> AllocateAsync(DateOnly issueDate)
-    {
-        var profile = S.Profile!;
-        var year = issueDate.Year % 100;
-        if (_allocator.NeedsReservation(year))
-        {
-            _allocator.Reserve(year);
-            await CommitAsync();
-        }
-
-        return _allocator.Next(profile.RegionCode, profile.IssuerNumber).Value;
-    }
-
-    private IEnumerable<(string PayCode, string Reason)> Offenders(DateOnly today)
-    {
-        if (S.Limits.MaxDaysIssuedUnpaid is { } maxUnpaid)
-        {
-            foreach (var (code, issued) in S.OpenNotices.OrderBy(n => n.Value))
-            {
-                var age = today.DayNumber - issued.DayNumber;
-                if (age > maxUnpaid && !S.ClearedOffenders.Contains(code))
-                {
-                    yield return (code, $"notice {code} issued {issued:yyyy-MM-dd} unpaid for {age} days (limit {maxUnpaid})");
-                }
-            }
-        }
-
-        if (S.Limits.MaxDaysUnremitted is { } maxUnremitted)
-        {
-            foreach (var (code, paid) in S.Unremitted.OrderBy(n => n.Value))
-            {
-                var age = today.DayNumber - paid.DayNumber;
-                if (age > maxUnremitted && !S.ClearedOffenders.Contains(code))
-                {
-                    yield return (code, $"notice {code} paid {paid:yyyy-MM-dd} un-remitted for {age} days (limit {maxUnremitted})");
-                }
-            }
-        }
+        return null;
     }
 
     private void Unblock(DateTimeOffset now, string operatorName, string reason)
@@ -501,10 +293,9 @@ public sealed class CollectingUnitGrain(
         S.BlockedAt = null;
     }
 
-    private MonitoringState Monitoring() => new(
-        S.IsBlocked, S.BlockReason, S.BlockedAt, S.OpenNotices.Count, S.Unremitted.Count,
-        S.OpenNotices.Count == 0 ? null : S.OpenNotices.Values.Min(),
-        S.Unremitted.Count == 0 ? null : S.Unremitted.Values.Min());
+    private MonitoringState Monitoring(UnitBacklog backlog) => new(
+        S.IsBlocked, S.BlockReason, S.BlockedAt, backlog.OpenNotices, backlog.UnremittedNotices,
+        backlog.OldestOpenIssueDate, backlog.OldestUnremittedPaidDate);
 
     private async Task EnsureMonitoringReminderAsync()
     {
