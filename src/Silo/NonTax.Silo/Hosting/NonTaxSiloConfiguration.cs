@@ -1,8 +1,11 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using NonTax.Grains.Abstractions;
+using NonTax.Grains.Abstractions.Units;
 using NonTax.Infrastructure.Database;
 using NonTax.Infrastructure.Hosting;
 using NonTax.Infrastructure.Projection;
+using NonTax.Infrastructure.Projection.Queries;
 using NonTax.Infrastructure.Storage;
 using Orleans.Configuration;
 
@@ -50,6 +53,9 @@ public static class NonTaxSiloConfiguration
         });
         silo.AddNonTaxDomainStorage(connectionString, configuration);
         silo.Services.AddNonTaxProjections();
+        // Unit monitoring reads the projection (the unit keeps no per-notice sets); the data source
+        // is the one the domain storage registered above.
+        silo.Services.TryAddSingleton<IUnitMonitoringSource, UnitBacklogQuery>();
         silo.UseAdoNetReminderService(o =>
         {
             o.Invariant = NpgsqlInvariant.Name;

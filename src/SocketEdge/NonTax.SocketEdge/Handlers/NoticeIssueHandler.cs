@@ -67,7 +67,8 @@ public sealed class NoticeIssueHandler(IGrainFactory grains, IOptions<EdgeOption
             Blank(wire.MobilePhone),
             Blank(wire.PayerCreditCode));
         var draft = new NoticeDraft(payer, wire.OriAmt, requests, wire.OperatorName.Length > 0 ? wire.OperatorName : request.Peer.NodeCode, Blank(wire.Memo), wire.WantsPaymentConfirmation, request.Peer.NodeCode);
-        var issued = await unit.IssueWithCode(wire.PayCode, draft);
+        // Straight to the unit's issuing worker on this client's gateway silo: issues spread over silos.
+        var issued = await grains.GetGrain<IUnitIssuingGrain>(wire.ChgAgenCode).IssueWithCode(wire.PayCode, draft);
         var information = issued.Succeeded
             ? options.Value.PaymentPageUrl.Replace("{payCode}", wire.PayCode, StringComparison.Ordinal)
             : issued.Information ?? $"refused {issued.ResultCode}";

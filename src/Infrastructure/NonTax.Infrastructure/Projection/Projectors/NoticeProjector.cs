@@ -9,6 +9,8 @@ namespace NonTax.Infrastructure.Projection.Projectors;
 /// <c>notices</c> and <c>notice_lines</c>: a row per payment code from notice.issued, moved to paid
 /// or void by notice.confirmed / notice.voided. Paid and void are final in the grain, so the
 /// updates only ever leave 'unpaid'; a replayed or late fact finds nothing to change.
+/// notice.remitted (recorded by the unit) stamps a paid notice once; monitoring counts the paid
+/// notices without the stamp.
 /// </summary>
 public sealed class NoticeProjector : IFactProjector
 {
@@ -38,7 +40,15 @@ public sealed class NoticeProjector : IFactProjector
          WHERE pay_code = $1 AND status = 'unpaid'
         """;
 
-    public bool Handles(string kind) => kind is FactKinds.NoticeIssued or FactKinds.NoticeConfirmed or FactKinds.NoticeVoided;
+    // The unit code guards against a unit marking another unit's notice.
+    private const string RemittedSql = """
+        UPDATE nontax.notices
+           SET remitted_date = $3, remitted_at = $4
+         WHERE pay_code = $1 AND unit_code = $2 AND status = 'paid' AND remitted_at IS NULL
+        """;
+
+    public bool Handles(string kind) =>
+        kind is FactKinds.NoticeIssued or FactKinds.NoticeConfirmed or FactKinds.NoticeVoided or FactKinds.NoticeRemitted;
 
     public void AddCommands(NpgsqlBatch batch, BusinessFact fact)
     {
@@ -57,6 +67,11 @@ public sealed class NoticeProjector : IFactProjector
                 ProjectionCommand.Add(batch, VoidedSql,
                     Text(payload.Text("payCode")), Date(payload.Date("voidDate")), Text(payload.Text("reason")),
                     Text(payload.Text("operator")), Instant(fact.OccurredAt));
+                break;
+            case FactKinds.NoticeRemitted:
+                ProjectionCommand.Add(batch, RemittedSql,
+                    Text(payload.Text("payCode")), Text(payload.Text("unitCode")), Date(payload.Date("remittedDate")),
+                    Instant(fact.OccurredAt));
                 break;
         }
     }
