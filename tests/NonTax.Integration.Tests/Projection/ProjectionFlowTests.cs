@@ -111,6 +111,22 @@ public sealed class ProjectionFlowTests(EdgeSystemFixture system)
     }
 
     [Fact]
+    public async Task The_units_monitoring_counts_its_notices_from_the_projection()
+    {
+        var unit = system.Grains.GetGrain<NonTax.Grains.Abstractions.Units.ICollectingUnitGrain>(NoticeIssuing.Unit);
+        var before = (await unit.EvaluateMonitoring()).OpenNotices;
+
+        var payCode = await NoticeIssuing.IssueAsync(system, NoticeIssuing.NewMobile());
+        var open = await unit.EvaluateMonitoring();
+        Assert.Equal("00000", await system.Grains.GetGrain<IPaymentNoticeGrain>(payCode).Void("tester", "monitoring test"));
+        var afterVoid = await unit.EvaluateMonitoring();
+
+        Assert.Equal(before + 1, open.OpenNotices);
+        Assert.NotNull(open.OldestUnpaidIssueDate);
+        Assert.Equal(before, afterVoid.OpenNotices);
+    }
+
+    [Fact]
     public async Task Voiding_marks_the_notice_void_once()
     {
         var payCode = await NoticeIssuing.IssueAsync(system, NoticeIssuing.NewMobile());

@@ -15,13 +15,14 @@ internal static class SampleFacts
     public static BusinessFact Fact(string factId, string kind, string subject, DateTimeOffset at, object payload) =>
         new(factId, kind, subject, at, JsonSerializer.Serialize(payload, Json));
 
-    public static BusinessFact Issued(string payCode, DateTimeOffset at, string? creditCode = "91320682000000001X") =>
+    public static BusinessFact Issued(string payCode, DateTimeOffset at, string? creditCode = "91320682000000001X",
+        string unitCode = "0104901", string issueDate = "20260110") =>
         Fact($"notice.issued:{payCode}", "notice.issued", payCode, at, new
         {
             payCode,
-            unitCode = "0104901",
+            unitCode,
             regionCode = "320682",
-            issueDate = "20260110",
+            issueDate,
             dueDate = "20260125",
             lastPayableDate = "20260131",
             amount = "80.00",
@@ -39,14 +40,15 @@ internal static class SampleFacts
             },
         });
 
-    public static BusinessFact Confirmed(string payCode, DateTimeOffset at, string src = "D3206820105", string traNoBus = "T0001") =>
+    public static BusinessFact Confirmed(string payCode, DateTimeOffset at, string src = "D3206820105", string traNoBus = "T0001",
+        string unitCode = "0104901", string cfmDate = "20260112") =>
         Fact($"notice.confirmed:{payCode}:{src}/{traNoBus}", "notice.confirmed", payCode, at, new
         {
             payCode,
-            unitCode = "0104901",
+            unitCode,
             src,
             traNoBus,
-            cfmDate = "20260112",
+            cfmDate,
             cfmTime = "101500",
             amount = "80.00",
             noticeAmount = "80.00",
@@ -56,6 +58,25 @@ internal static class SampleFacts
             payerName = "张三",
             payeeAcct = "32001647236051117660",
             refundNo = (string?)null,
+        });
+
+    public static BusinessFact Voided(string payCode, DateTimeOffset at, string unitCode = "0104901") =>
+        Fact($"notice.voided:{payCode}", "notice.voided", payCode, at, new
+        {
+            payCode,
+            unitCode,
+            amount = "80.00",
+            voidDate = "20260111",
+            @operator = "tester",
+            reason = "wrong payer",
+        });
+
+    public static BusinessFact Remitted(string payCode, DateTimeOffset at, string unitCode = "0104901") =>
+        Fact($"notice.remitted:{payCode}:{at.UtcTicks}", "notice.remitted", payCode, at, new
+        {
+            payCode,
+            unitCode,
+            remittedDate = "20260115",
         });
 
     public static BusinessFact RefundPending(string payCode, string refundNo, DateTimeOffset at) =>
