@@ -128,13 +128,23 @@ public sealed class BoundedBankLinkTests(PostgresFixture database) : IAsyncLifet
         var old = new BankLinkState();
         old.Messages["old-delivered"] = new OutboundMessage
         {
-            Instruction = Instruction("old-delivered"), MsgId = "OLD-1", Status = OutboundMessageStatus.Delivered, Attempts = 1,
-            QueuedAt = now.AddDays(-3), NextAttemptAt = now.AddDays(-3), FinishedAt = now.AddDays(-3), RetryWindowStart = now.AddDays(-3),
+            Instruction = Instruction("old-delivered"),
+            MsgId = "OLD-1",
+            Status = OutboundMessageStatus.Delivered,
+            Attempts = 1,
+            QueuedAt = now.AddDays(-3),
+            NextAttemptAt = now.AddDays(-3),
+            FinishedAt = now.AddDays(-3),
+            RetryWindowStart = now.AddDays(-3),
         };
         old.Messages["old-pending"] = new OutboundMessage
         {
-            Instruction = Instruction("old-pending"), MsgId = "OLD-2", Status = OutboundMessageStatus.Pending,
-            QueuedAt = now, NextAttemptAt = now, RetryWindowStart = now,
+            Instruction = Instruction("old-pending"),
+            MsgId = "OLD-2",
+            Status = OutboundMessageStatus.Pending,
+            QueuedAt = now,
+            NextAttemptAt = now,
+            RetryWindowStart = now,
         };
         Assert.Equal(0, old.Format);
         var payload = _silo.Host.Services.GetRequiredService<Serializer>().SerializeToArray(old);

@@ -44,7 +44,7 @@ public sealed class OutboundMessageProjector : IFactProjector
             FactKinds.OutboundQueued => new Change("pending", null, null, null, null, Finished: false, AfterAttempt: false, null),
             FactKinds.OutboundRetried => new Change("pending", null, null, null, null, Finished: false, AfterAttempt: false, null),
             FactKinds.OutboundDelivered => new Change("delivered", detail.Int("attempts"), detail.Text("result"), null, null, Finished: true, AfterAttempt: true,
-                detail.OptionalText("information")),
+                detail.Has("information") ? detail.OptionalText("information") : null),
             FactKinds.OutboundDead => new Change("dead", detail.Int("attempts"), null, detail.OptionalText("lastError"), null, Finished: true, AfterAttempt: true, null),
             FactKinds.OutboundClosed => new Change("closed", null, null, null, detail.Text("reason"), Finished: true, AfterAttempt: false, null),
             _ => throw new FactPayloadException(fact, "kind", "is not an outbound fact"),
