@@ -160,12 +160,24 @@ public sealed class BankLinkGrain(
 
     private async Task DeliverDuePass()
     {
-        var now = time.GetUtcNow();
-        var due = Messages.Values
-            .Where(m => m.Status == OutboundMessageStatus.Pending && m.NextAttemptAt <= now)
-            .OrderBy(m => m.QueuedAt)
-            .Select(m => new DueMessage(m.Instruction, m.MsgId))
-            .ToList();
+        // Taken under the gate: a message whose enqueue is still being committed is not sent yet
+        // (if that commit failed, it would have gone out with no record of it).
+        List<DueMessage> due;
+        await _writeGate.WaitAsync();
+        try
+        {
+            var now = time.GetUtcNow();
+            due = Messages.Values
+                .Where(m => m.Status == OutboundMessageStatus.Pending && m.NextAttemptAt <= now)
+                .OrderBy(m => m.QueuedAt)
+                .Select(m => new DueMessage(m.Instruction, m.MsgId))
+                .ToList();
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+
         foreach (var chunk in due.Chunk(Math.Max(1, _options.MaxParallelSends)))
         {
             var attempts = await Task.WhenAll(chunk.Select(SendAsync));
