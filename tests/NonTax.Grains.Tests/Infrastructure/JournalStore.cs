@@ -53,6 +53,16 @@ public sealed class JournalStore
         }
     }
 
+    /// <summary>The stored state of the grain whose id ends with <paramref name="grainKey"/>, as last committed.</summary>
+    public T? StateOf<T>(string grainKey)
+        where T : class
+    {
+        lock (_gate)
+        {
+            return _states.Where(e => e.Key.EndsWith("/" + grainKey, StringComparison.Ordinal)).Select(e => e.Value.State).OfType<T>().FirstOrDefault();
+        }
+    }
+
     /// <summary>Makes the next write of a grain whose id contains <paramref name="grainKey"/> fail as a database outage would.</summary>
     public void FailNextWriteOf(string grainKey) => _failNextWrites[grainKey] = 1;
 

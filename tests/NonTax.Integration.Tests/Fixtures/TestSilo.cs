@@ -29,7 +29,8 @@ public sealed class TestSilo : IAsyncDisposable
 
     public SiloAddress Address => Host.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress;
 
-    public static async Task<TestSilo> StartAsync(PostgresFixture database, string clusterId, string name)
+    /// <param name="services">Extra registrations, e.g. fakes for what the full silo host adds (bank links' transport).</param>
+    public static async Task<TestSilo> StartAsync(PostgresFixture database, string clusterId, string name, Action<IServiceCollection>? services = null)
     {
         var siloPort = FreePort();
         var gatewayPort = FreePort();
@@ -61,6 +62,7 @@ public sealed class TestSilo : IAsyncDisposable
             });
         });
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
+        services?.Invoke(builder.Services);
 
         var host = builder.Build();
         await host.StartAsync();

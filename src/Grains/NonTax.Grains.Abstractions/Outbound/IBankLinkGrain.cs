@@ -8,10 +8,16 @@ namespace NonTax.Grains.Abstractions.Outbound;
 /// </summary>
 public interface IBankLinkGrain : IGrainWithStringKey
 {
-    /// <summary>Durably queues the instruction; idempotent on <see cref="OutboundInstruction.InstructionId"/>.</summary>
+    /// <summary>
+    /// Durably queues the instruction; idempotent on <see cref="OutboundInstruction.InstructionId"/>,
+    /// also after the message was delivered or closed and has left the link (a unique claim remembers it).
+    /// </summary>
     Task Enqueue(OutboundInstruction instruction);
 
-    /// <summary>Every message the link knows, newest first (pending, delivered, dead, closed).</summary>
+    /// <summary>
+    /// The messages the link still holds, newest first: pending and dead ones. Delivered and closed
+    /// messages live in <see cref="IOutboundMessageLog"/>.
+    /// </summary>
     [AlwaysInterleave]
     Task<IReadOnlyList<OutboundMessageView>> GetMessages();
 

@@ -194,9 +194,19 @@ public sealed class PaymentNoticeGrain(
 
     private async Task<ConfirmationOutcome> RecordRefusalAsync(PaymentConfirmation c, string key, string refusal, NoticeIssue notice, DateTimeOffset now)
     {
+        // The answer is computed from the notice, never looked up, so it is the same for a resend
+        // whether or not the attempt is still among the recent ones; only the write is skipped.
         var attempt = $"{key}/{refusal}/{MoneyMath.Format(c.Amount)}";
-        if (S.RefusedAttempts.Add(attempt))
+        if (!S.RecentRefusals.Contains(attempt))
         {
+            S.RefusedCount++;
+            S.RecentRefusals.Add(attempt);
+            if (S.RecentRefusals.Count > PaymentNoticeState.MaxRecentRefusals)
+            {
+                S.RecentRefusals.RemoveAt(0);
+            }
+
+            // Beyond the recent ones the fact id makes the write add no second fact or row.
             S.Journal.Record(Facts.Create($"{FactKinds.ConfirmationRefused}:{PayCode}:{attempt}", FactKinds.ConfirmationRefused, PayCode, now, new
             {
                 payCode = PayCode,
@@ -295,7 +305,7 @@ public sealed class PaymentNoticeGrain(
         }
 
         return Task.FromResult<NoticeRecord?>(new NoticeRecord(
-            Describe(ChinaTime.Today(clock)), S.CheckCode, S.Revenue, [.. S.Duplicates], [.. S.Refunds], S.RefusedAttempts.Count));
+            Describe(ChinaTime.Today(clock)), S.CheckCode, S.Revenue, [.. S.Duplicates], [.. S.Refunds], S.RefusedCount));
     }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)

@@ -6,6 +6,9 @@ namespace NonTax.Grains.Notices;
 [GenerateSerializer]
 public sealed class PaymentNoticeState : IJournaledState
 {
+    /// <summary>Banks resend within minutes; more keys would only grow the state.</summary>
+    public const int MaxRecentRefusals = 16;
+
     /// <summary>Null while the code is unused.</summary>
     [Id(0)] public NoticeIssue? Notice { get; set; }
     [Id(1)] public string CheckCode { get; set; } = "";
@@ -14,10 +17,22 @@ public sealed class PaymentNoticeState : IJournaledState
     [Id(4)] public List<ConfirmationRecord> Duplicates { get; set; } = [];
     [Id(5)] public List<TechnicalRefund> Refunds { get; set; } = [];
     [Id(6)] public List<PendingInstruction> Outbox { get; set; } = [];
-    /// <summary>"src/traNoBus/result" of refused attempts already recorded, so a resent refusal records nothing new.</summary>
-    [Id(7)] public HashSet<string> RefusedAttempts { get; set; } = [];
+    // [Id(7)] retired, never reuse: the unbounded set of every refused attempt's key. Old state
+    // still loads (the field is skipped); its attempts keep their facts and rows in SQL.
     // [Id(8)] retired: UnitInformed. Units no longer hear of each settlement; never reuse 8.
     [Id(9)] public DateOnly? SettledOn { get; set; }
+
+    /// <summary>
+    /// Refusals recorded (10003/10004/10005). A resend older than <see cref="RecentRefusals"/> is
+    /// counted again, though its fact is not stored twice (its id is deterministic).
+    /// </summary>
+    [Id(16)] public int RefusedCount { get; set; }
+
+    /// <summary>
+    /// Keys ("src/traNoBus/result/amount") of the last <see cref="MaxRecentRefusals"/> refusals,
+    /// oldest first: a resent refusal among them writes nothing at all.
+    /// </summary>
+    [Id(17)] public List<string> RecentRefusals { get; set; } = [];
 
     // Never serialized: the storage provider drains it inside the write's transaction.
     [NonSerialized] private readonly JournalBuffer _journal = new();

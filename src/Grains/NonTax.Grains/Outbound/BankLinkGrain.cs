@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using NonTax.Grains.Abstractions;
 using NonTax.Grains.Abstractions.Journal;
 using NonTax.Grains.Abstractions.Outbound;
+using NonTax.Grains.Journal;
 
 namespace NonTax.Grains.Outbound;
 
@@ -14,6 +15,13 @@ namespace NonTax.Grains.Outbound;
 /// raises an alert. A reminder wakes the link after a restart while anything is pending; a timer
 /// paces the retries while it is active.
 /// </summary>
+/// <remarks>
+/// The state holds only unfinished messages (see <see cref="BankLinkState"/>), so a write costs
+/// the same after a million deliveries as after one. Sends await the network with the grain open
+/// to other calls; every change of the state happens under <see cref="_writeGate"/> together
+/// with its commit, and no state object is held across a send, because a failed commit reads the
+/// state back and replaces it.
+/// </remarks>
 public sealed class BankLinkGrain(
     [PersistentState("bank-link", StorageNames.Domain)] IPersistentState<BankLinkState> state,
     IOutboundTransport transport,
@@ -22,6 +30,9 @@ public sealed class BankLinkGrain(
     TimeProvider time,
     ILogger<BankLinkGrain> logger) : Grain, IBankLinkGrain, IRemindable
 {
+    /// <summary>Claim scope of queued instruction ids; the key is <c>{peer}/{instructionId}</c>, the owner its MsgID.</summary>
+    internal const string ClaimScope = "outbound";
+
     private const string WakeReminder = "bank-link-wake";
     private readonly BankLinkOptions _options = options.Value;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
@@ -29,9 +40,15 @@ public sealed class BankLinkGrain(
     private bool _delivering;
 
     private string PeerNodeCode => this.GetPrimaryKeyString();
+    private Dictionary<string, OutboundMessage> Messages => state.State.Messages;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        if (state.State.Format < BankLinkState.BoundedFormat)
+        {
+            await MigrateToBoundedAsync();
+        }
+
         if (HasPending())
         {
             StartTimer();
@@ -41,67 +58,86 @@ public sealed class BankLinkGrain(
 
     public async Task Enqueue(OutboundInstruction instruction)
     {
-        if (state.State.Messages.ContainsKey(instruction.InstructionId))
+        var queued = await ChangeAsync(() =>
         {
-            return;
-        }
+            if (Messages.ContainsKey(instruction.InstructionId))
+            {
+                return false;
+            }
 
-        var now = time.GetUtcNow();
-        var message = new OutboundMessage
+            var now = time.GetUtcNow();
+            var message = new OutboundMessage
+            {
+                Instruction = instruction,
+                MsgId = messageIds.Next(),
+                Status = OutboundMessageStatus.Pending,
+                QueuedAt = now,
+                NextAttemptAt = now,
+                RetryWindowStart = now,
+            };
+            Messages[instruction.InstructionId] = message;
+            state.State.Journal.Claim(InstructionClaim(message));
+            Record(FactKinds.OutboundQueued, message, new { msgNo = instruction.MsgNo, businessNo = instruction.BusinessNo, msgId = message.MsgId });
+            return true;
+        }, onClaimConflict: conflict =>
+            // Queued before and since delivered or closed: it has left the state, its claim has not.
+            logger.LogInformation("{InstructionId} to {Peer} was queued before as {MsgId}; not sent again",
+                instruction.InstructionId, PeerNodeCode, conflict.ExistingOwner));
+
+        if (queued)
         {
-            Instruction = instruction,
-            MsgId = messageIds.Next(),
-            Status = OutboundMessageStatus.Pending,
-            QueuedAt = now,
-            NextAttemptAt = now,
-            RetryWindowStart = now,
-        };
-        state.State.Messages[instruction.InstructionId] = message;
-        Record(FactKinds.OutboundQueued, message, new { msgNo = instruction.MsgNo, businessNo = instruction.BusinessNo, msgId = message.MsgId });
-        await WriteOrRollBack(() => state.State.Messages.Remove(instruction.InstructionId));
-        await EnsureWakeReminder(true);
-        StartTimer();
+            await EnsureWakeReminder(true);
+            StartTimer();
+        }
     }
 
     public Task<IReadOnlyList<OutboundMessageView>> GetMessages() =>
         Task.FromResult<IReadOnlyList<OutboundMessageView>>(
-            state.State.Messages.Values.OrderByDescending(m => m.QueuedAt).Select(m => m.ToView()).ToList());
+            Messages.Values.OrderByDescending(m => m.QueuedAt).Select(m => m.ToView()).ToList());
 
     public async Task<bool> Retry(string instructionId, string operatorName)
     {
-        if (!state.State.Messages.TryGetValue(instructionId, out var message) || message.Status != OutboundMessageStatus.Dead)
+        var retried = await ChangeAsync(() =>
         {
-            return false;
+            if (!Messages.TryGetValue(instructionId, out var message) || message.Status != OutboundMessageStatus.Dead)
+            {
+                return false;
+            }
+
+            var now = time.GetUtcNow();
+            message.Status = OutboundMessageStatus.Pending;
+            message.NextAttemptAt = now;
+            message.RetryWindowStart = now;
+            message.FinishedAt = null;
+            Record(FactKinds.OutboundRetried, message, new { operatorName });
+            return true;
+        });
+
+        if (retried)
+        {
+            await EnsureWakeReminder(true);
+            StartTimer();
         }
 
-        var now = time.GetUtcNow();
-        message.Status = OutboundMessageStatus.Pending;
-        message.NextAttemptAt = now;
-        message.RetryWindowStart = now;
-        message.FinishedAt = null;
-        Record(FactKinds.OutboundRetried, message, new { operatorName });
-        await WriteAsync();
-        await EnsureWakeReminder(true);
-        StartTimer();
-        return true;
+        return retried;
     }
 
-    public async Task<bool> Close(string instructionId, string reason, string operatorName)
-    {
-        if (string.IsNullOrWhiteSpace(reason)
-            || !state.State.Messages.TryGetValue(instructionId, out var message)
-            || message.Status is OutboundMessageStatus.Delivered or OutboundMessageStatus.Closed)
+    public Task<bool> Close(string instructionId, string reason, string operatorName) =>
+        ChangeAsync(() =>
         {
-            return false;
-        }
+            // Delivered and closed messages are no longer here; the caller answers "cannot be closed".
+            if (string.IsNullOrWhiteSpace(reason) || !Messages.TryGetValue(instructionId, out var message))
+            {
+                return false;
+            }
 
-        message.Status = OutboundMessageStatus.Closed;
-        message.ClosedReason = reason;
-        message.FinishedAt = time.GetUtcNow();
-        Record(FactKinds.OutboundClosed, message, new { reason, operatorName });
-        await WriteAsync();
-        return true;
-    }
+            message.Status = OutboundMessageStatus.Closed;
+            message.ClosedReason = reason;
+            message.FinishedAt = time.GetUtcNow();
+            Record(FactKinds.OutboundClosed, message, new { reason, operatorName });
+            Messages.Remove(instructionId);
+            return true;
+        });
 
     public async Task DeliverDue()
     {
@@ -124,21 +160,28 @@ public sealed class BankLinkGrain(
 
     private async Task DeliverDuePass()
     {
-        var now = time.GetUtcNow();
-        var due = state.State.Messages.Values
-            .Where(m => m.Status == OutboundMessageStatus.Pending && m.NextAttemptAt <= now)
-            .OrderBy(m => m.QueuedAt)
-            .ToList();
-        var changed = ForgetOldFinished(now);
-        foreach (var chunk in due.Chunk(Math.Max(1, _options.MaxParallelSends)))
+        // Taken under the gate: a message whose enqueue is still being committed is not sent yet
+        // (if that commit failed, it would have gone out with no record of it).
+        List<DueMessage> due;
+        await _writeGate.WaitAsync();
+        try
         {
-            await Task.WhenAll(chunk.Select(Attempt));
-            changed = true;
+            var now = time.GetUtcNow();
+            due = Messages.Values
+                .Where(m => m.Status == OutboundMessageStatus.Pending && m.NextAttemptAt <= now)
+                .OrderBy(m => m.QueuedAt)
+                .Select(m => new DueMessage(m.Instruction, m.MsgId))
+                .ToList();
+        }
+        finally
+        {
+            _writeGate.Release();
         }
 
-        if (changed)
+        foreach (var chunk in due.Chunk(Math.Max(1, _options.MaxParallelSends)))
         {
-            await WriteAsync();
+            var attempts = await Task.WhenAll(chunk.Select(SendAsync));
+            await ChangeAsync(() => attempts.Aggregate(false, (changed, attempt) => Apply(attempt) | changed));
         }
 
         if (!HasPending())
@@ -160,37 +203,51 @@ public sealed class BankLinkGrain(
         return Task.CompletedTask;
     }
 
-    private async Task Attempt(OutboundMessage message)
+    /// <summary>Talks to the peer only; the outcome is applied to the state afterwards, under the gate.</summary>
+    private async Task<AttemptOutcome> SendAsync(DueMessage due)
     {
         var startedAt = time.GetUtcNow();
-        message.Attempts++;
-        message.LastAttemptAt = startedAt;
         try
         {
             using var timeout = new CancellationTokenSource(_options.AttemptTimeout);
-            var answer = await transport.SendAsync(PeerNodeCode, message.Instruction.MsgNo, message.MsgId, message.Instruction.Fields, timeout.Token);
-            message.AnswerResult = answer.Result;
-            message.AnswerInformation = answer.Information;
-            if (answer.IsSuccess)
-            {
-                message.Status = OutboundMessageStatus.Delivered;
-                message.FinishedAt = time.GetUtcNow();
-                message.LastError = null;
-                Record(FactKinds.OutboundDelivered, message, new { attempts = message.Attempts, result = answer.Result });
-                return;
-            }
-
-            message.LastError = $"peer answered {answer.Result}";
+            var answer = await transport.SendAsync(PeerNodeCode, due.Instruction.MsgNo, due.MsgId, due.Instruction.Fields, timeout.Token);
+            return new AttemptOutcome(due, startedAt, time.GetUtcNow(), answer, answer.IsSuccess ? null : $"peer answered {answer.Result}");
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
             // Any failure to get an answer is retried with the same MsgID; the peer is idempotent on it.
-            message.LastError = exception.GetType().Name + ": " + exception.Message;
-            logger.LogWarning("Sending {MsgNo} {BusinessNo} to {Peer} failed (attempt {Attempts}): {Error}",
-                message.Instruction.MsgNo, message.Instruction.BusinessNo, PeerNodeCode, message.Attempts, message.LastError);
+            var error = exception.GetType().Name + ": " + exception.Message;
+            logger.LogWarning("Sending {MsgNo} {BusinessNo} to {Peer} failed: {Error}",
+                due.Instruction.MsgNo, due.Instruction.BusinessNo, PeerNodeCode, error);
+            return new AttemptOutcome(due, startedAt, time.GetUtcNow(), null, error);
+        }
+    }
+
+    /// <summary>False when staff closed or retried the message while it was being sent: their change stands.</summary>
+    private bool Apply(AttemptOutcome attempt)
+    {
+        var id = attempt.Due.Instruction.InstructionId;
+        if (!Messages.TryGetValue(id, out var message) || message.MsgId != attempt.Due.MsgId || message.Status != OutboundMessageStatus.Pending)
+        {
+            return false;
         }
 
-        ScheduleRetryOrPark(message, time.GetUtcNow());
+        message.Attempts++;
+        message.LastAttemptAt = attempt.StartedAt;
+        message.AnswerResult = attempt.Answer?.Result;
+        message.AnswerInformation = attempt.Answer?.Information;
+        message.LastError = attempt.Error;
+        if (attempt.Answer is { IsSuccess: true } answer)
+        {
+            message.Status = OutboundMessageStatus.Delivered;
+            message.FinishedAt = attempt.EndedAt;
+            Record(FactKinds.OutboundDelivered, message, new { attempts = message.Attempts, result = answer.Result, information = answer.Information });
+            Messages.Remove(id);
+            return true;
+        }
+
+        ScheduleRetryOrPark(message, attempt.EndedAt);
+        return true;
     }
 
     private void ScheduleRetryOrPark(OutboundMessage message, DateTimeOffset now)
@@ -202,6 +259,7 @@ public sealed class BankLinkGrain(
             Record(FactKinds.OutboundDead, message, new { attempts = message.Attempts, lastError = message.LastError });
             logger.LogError("Outbound {MsgNo} {BusinessNo} to {Peer} parked as dead after {Attempts} attempts",
                 message.Instruction.MsgNo, message.Instruction.BusinessNo, PeerNodeCode, message.Attempts);
+            DropDeadBeyondCap();
             return;
         }
 
@@ -210,17 +268,50 @@ public sealed class BankLinkGrain(
         message.NextAttemptAt = now + delay;
     }
 
-    private bool ForgetOldFinished(DateTimeOffset now)
+    /// <summary>Keeps the state bounded when a peer stays down and nobody acts on its dead letters.</summary>
+    private void DropDeadBeyondCap()
     {
-        var old = state.State.Messages.Values
-            .Where(m => m.Status is OutboundMessageStatus.Delivered or OutboundMessageStatus.Closed && now - m.FinishedAt > _options.KeepFinished)
-            .Select(m => m.Instruction.InstructionId)
-            .ToList();
-        old.ForEach(id => state.State.Messages.Remove(id));
-        return old.Count > 0;
+        var dead = Messages.Values.Where(m => m.Status == OutboundMessageStatus.Dead).ToList();
+        foreach (var oldest in dead.OrderBy(m => m.FinishedAt).Take(dead.Count - Math.Max(0, _options.MaxDeadKept)))
+        {
+            Messages.Remove(oldest.Instruction.InstructionId);
+            logger.LogError("Link to {Peer} keeps more than {Cap} dead messages: dropped dead {MsgNo} {BusinessNo} (MsgID {MsgId}); "
+                + "its outbound_messages row stays dead and its alert raised, but it can no longer be retried from the link",
+                PeerNodeCode, _options.MaxDeadKept, oldest.Instruction.MsgNo, oldest.Instruction.BusinessNo, oldest.MsgId);
+        }
     }
 
-    private bool HasPending() => state.State.Messages.Values.Any(m => m.Status == OutboundMessageStatus.Pending);
+    /// <summary>
+    /// State written before finished messages left the link: claim every instruction id it holds
+    /// (so a finished one is never re-sent once it is gone) and drop the finished ones, in one write.
+    /// </summary>
+    private async Task MigrateToBoundedAsync()
+    {
+        try
+        {
+            await ChangeAsync(() =>
+            {
+                foreach (var message in Messages.Values.ToList())
+                {
+                    state.State.Journal.Claim(InstructionClaim(message));
+                    if (message.IsFinished)
+                    {
+                        Messages.Remove(message.Instruction.InstructionId);
+                    }
+                }
+
+                state.State.Format = BankLinkState.BoundedFormat;
+                return true;
+            });
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // The link still works on the old state; the next activation tries again.
+            logger.LogError(exception, "Could not migrate the state of the link to {Peer}", PeerNodeCode);
+        }
+    }
+
+    private bool HasPending() => Messages.Values.Any(m => m.Status == OutboundMessageStatus.Pending);
 
     private void StartTimer() =>
         _timer ??= this.RegisterGrainTimer(_ => DeliverDue(), new GrainTimerCreationOptions(TimeSpan.Zero, _options.PollInterval) { KeepAlive = true, Interleave = true });
@@ -238,6 +329,9 @@ public sealed class BankLinkGrain(
         }
     }
 
+    private UniqueClaim InstructionClaim(OutboundMessage message) =>
+        new(ClaimScope, $"{PeerNodeCode}/{message.Instruction.InstructionId}", message.MsgId);
+
     private void Record(string kind, OutboundMessage message, object detail)
     {
         var payload = JsonSerializer.Serialize(new
@@ -253,13 +347,28 @@ public sealed class BankLinkGrain(
         state.State.Journal.Record(new BusinessFact(factId, kind, PeerNodeCode, time.GetUtcNow(), payload));
     }
 
-    /// <summary>Delivery passes interleave with other calls, so writes of the one state object take turns.</summary>
-    private async Task WriteAsync()
+    /// <summary>
+    /// Applies <paramref name="change"/> to the current state and commits it (when it reports a
+    /// change) through <see cref="JournaledCommit"/>, all under the gate: delivery passes interleave
+    /// with other calls, and a failed commit replaces the state with what is stored.
+    /// </summary>
+    private async Task<bool> ChangeAsync(Func<bool> change, Action<UniqueClaimConflictException>? onClaimConflict = null)
     {
         await _writeGate.WaitAsync();
         try
         {
-            await state.WriteStateAsync();
+            if (!change())
+            {
+                return false;
+            }
+
+            await state.CommitAsync(DeactivateOnIdle);
+            return true;
+        }
+        catch (Exception exception) when (onClaimConflict is not null && JournaledCommit.FindClaimConflict(exception) is { Scope: ClaimScope } conflict)
+        {
+            onClaimConflict(conflict);
+            return false;
         }
         finally
         {
@@ -267,17 +376,7 @@ public sealed class BankLinkGrain(
         }
     }
 
-    private async Task WriteOrRollBack(Action rollBack)
-    {
-        try
-        {
-            await WriteAsync();
-        }
-        catch
-        {
-            rollBack();
-            state.State.Journal.Clear();
-            throw;
-        }
-    }
+    private sealed record DueMessage(OutboundInstruction Instruction, string MsgId);
+
+    private sealed record AttemptOutcome(DueMessage Due, DateTimeOffset StartedAt, DateTimeOffset EndedAt, OutboundAnswer? Answer, string? Error);
 }

@@ -14,12 +14,16 @@ public sealed class BankLinkOptions
     /// <summary>How often an active link looks for due messages.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>Delivered and closed messages are forgotten by the grain after this (the archive keeps them).</summary>
-    public TimeSpan KeepFinished { get; set; } = TimeSpan.FromDays(30);
-
     /// <summary>How long one attempt may take before it counts as failed.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>At most this many messages are in flight to one peer at once.</summary>
     public int MaxParallelSends { get; set; } = 4;
+
+    /// <summary>
+    /// Dead messages the link keeps for staff to retry or close. Beyond it the oldest dead one is
+    /// dropped from the link with an error log; its row stays dead in <c>outbound_messages</c>
+    /// and its alert stays raised, but it can no longer be retried from the link.
+    /// </summary>
+    public int MaxDeadKept { get; set; } = 1000;
 }

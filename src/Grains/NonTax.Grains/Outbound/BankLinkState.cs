@@ -3,11 +3,26 @@ using NonTax.Grains.Abstractions.Outbound;
 
 namespace NonTax.Grains.Outbound;
 
-/// <summary>Durable queue of one peer's outbound messages.</summary>
+/// <summary>
+/// Durable queue of one peer's outbound messages that are not finished: pending ones and dead ones
+/// waiting for staff (at most <see cref="BankLinkOptions.MaxDeadKept"/>). A delivered or closed
+/// message leaves the state in the write that records it; its history is the
+/// <c>outbound_messages</c> projection, and a unique claim on its instruction id keeps a
+/// re-enqueue from sending it again.
+/// </summary>
 [GenerateSerializer]
 public sealed class BankLinkState : IJournaledState
 {
+    /// <summary>Current <see cref="Format"/>: finished messages have left and every queued instruction id is claimed.</summary>
+    public const int BoundedFormat = 1;
+
     [Id(0)] public Dictionary<string, OutboundMessage> Messages { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// 0 for state written before messages left on delivery: it may still hold finished messages,
+    /// and its instruction ids were never claimed. The link migrates it on activation.
+    /// </summary>
+    [Id(1)] public int Format { get; set; }
 
     [NonSerialized]
     private JournalBuffer? _journal;
@@ -35,6 +50,8 @@ public sealed class OutboundMessage
 
     /// <summary>Restarts the dead-letter clock when staff retry by hand.</summary>
     [Id(12)] public DateTimeOffset RetryWindowStart { get; set; }
+
+    public bool IsFinished => Status is OutboundMessageStatus.Delivered or OutboundMessageStatus.Closed;
 
     public OutboundMessageView ToView() => new(
         Instruction.InstructionId, Instruction.MsgNo, MsgId, Instruction.BusinessNo, Status, Attempts, QueuedAt,

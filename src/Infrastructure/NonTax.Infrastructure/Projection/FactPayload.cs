@@ -46,6 +46,9 @@ public readonly struct FactPayload
     public string Text(string name) =>
         OptionalText(name) ?? throw Problem(name, "is null");
 
+    /// <summary>For a field added to a fact kind later: facts written before it lack it.</summary>
+    public bool Has(string name) => _element.TryGetProperty(name, out _);
+
     public string? OptionalText(string name)
     {
         var value = Field(name);

@@ -7,7 +7,8 @@ namespace NonTax.Silo.Operations;
 
 /// <summary>
 /// Outbound bank links: staff see a link's messages (dead ones first of all) and retry a dead
-/// message or close it by hand with a reason.
+/// message or close it by hand with a reason. The link holds only unfinished messages; delivered
+/// and closed ones come from the <c>outbound_messages</c> projection.
 /// </summary>
 public static class LinkEndpoints
 {
@@ -19,14 +20,32 @@ public static class LinkEndpoints
         return ops;
     }
 
-    private static async Task<IResult> ListAsync(string node, [FromServices] IGrainFactory grains)
+    private static async Task<IResult> ListAsync(string node, [FromServices] IGrainFactory grains, [FromServices] IOutboundMessageLog log,
+        CancellationToken cancellationToken, int limit = 200)
     {
         if (!NodeCode.IsPeerCode(node))
         {
             return NotANode(node);
         }
 
-        return OperatorJson.Ok(await grains.GetGrain<IBankLinkGrain>(node).GetMessages());
+        // The grain first: a message it holds that finished before the log was read shows its final row.
+        var live = await grains.GetGrain<IBankLinkGrain>(node).GetMessages();
+        var history = await log.RecentAsync(node, limit, cancellationToken);
+        return OperatorJson.Ok(Merge(live, history));
+    }
+
+    /// <summary>
+    /// The grain knows attempts and errors of unfinished messages as they happen (no fact per failed
+    /// attempt); the log is the truth for finished ones and for everything older the grain dropped.
+    /// </summary>
+    private static List<OutboundMessageView> Merge(IReadOnlyList<OutboundMessageView> live, IReadOnlyList<OutboundMessageView> history)
+    {
+        var finished = history.Where(m => m.Status is OutboundMessageStatus.Delivered or OutboundMessageStatus.Closed)
+            .ToDictionary(m => m.InstructionId, StringComparer.Ordinal);
+        var shown = live.Select(m => finished.GetValueOrDefault(m.InstructionId) ?? m).ToList();
+        var liveIds = live.Select(m => m.InstructionId).ToHashSet(StringComparer.Ordinal);
+        shown.AddRange(history.Where(m => !liveIds.Contains(m.InstructionId)));
+        return [.. shown.OrderByDescending(m => m.QueuedAt).ThenBy(m => m.InstructionId, StringComparer.Ordinal)];
     }
 
     private static async Task<IResult> RetryAsync(string node, string instructionId, HttpContext context, [FromServices] IGrainFactory grains)

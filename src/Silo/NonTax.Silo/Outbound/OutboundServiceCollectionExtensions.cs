@@ -1,6 +1,8 @@
+using NonTax.Grains.Abstractions.Outbound;
 using NonTax.Grains.Outbound;
 using NonTax.Infrastructure.Messages;
 using NonTax.Infrastructure.Peers;
+using NonTax.Infrastructure.Projection.Queries;
 using NonTax.Protocol.Identifiers;
 
 namespace NonTax.Silo.Outbound;
@@ -18,6 +20,7 @@ public static class OutboundServiceCollectionExtensions
             MessageIdNode.Claim(sp.GetRequiredService<Npgsql.NpgsqlDataSource>(), configuration.GetValue<int?>("FinanceNode:MsgIdNode"))));
         services.AddSingleton<IMessageIdSource, SiloMessageIds>();
         services.AddSingleton<IOutboundTransport, TcpOutboundTransport>();
+        services.AddSingleton<IOutboundMessageLog, OutboundMessageLog>();
         return services;
     }
 }
