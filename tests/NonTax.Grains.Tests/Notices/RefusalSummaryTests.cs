@@ -76,7 +76,6 @@ public sealed class RefusalSummaryTests(ClusterFixture fixture)
 
         Assert.Equal("1234", loaded.CheckCode);
         Assert.Equal(NoticeStatus.Void, loaded.Status);
-        Assert.True(loaded.UnitInformed);
         Assert.Equal(new DateOnly(2026, 3, 1), loaded.SettledOn);
         Assert.Equal(0, loaded.RefusedCount);
         Assert.Empty(loaded.RecentRefusals);
