@@ -1,4 +1,4 @@
-using NonTax.Grains.Abstractions.Results;
+using NonTax.Protocol.Results;
 using NonTax.Grains.Abstractions.Units;
 using NonTax.Grains.Tests.Infrastructure;
 

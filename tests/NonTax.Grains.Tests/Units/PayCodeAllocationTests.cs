@@ -44,8 +44,8 @@ public sealed class PayCodeAllocationTests(ClusterFixture fixture)
         var refused = await copycat.Define(land with { UnitCode = "0999010" }, "admin");
         var accepted = await copycat.Define(land with { UnitCode = "0999010", IssuerNumber = 42 }, "admin");
 
-        Assert.Equal(Abstractions.Results.ResultCodes.FieldInvalid, refused);
-        Assert.Equal(Abstractions.Results.ResultCodes.Success, accepted);
+        Assert.Equal(NonTax.Protocol.Results.ResultCodes.MalformedField, refused);
+        Assert.Equal(NonTax.Protocol.Results.ResultCodes.Success, accepted);
         Assert.Equal(42, (await copycat.Get())!.Profile.IssuerNumber);
     }
 }

@@ -6,7 +6,7 @@ using NonTax.Grains.Abstractions.Codes;
 using NonTax.Grains.Abstractions.Items;
 using NonTax.Grains.Abstractions.Journal;
 using NonTax.Grains.Abstractions.Notices;
-using NonTax.Grains.Abstractions.Results;
+using NonTax.Protocol.Results;
 using NonTax.Grains.Abstractions.Time;
 using NonTax.Grains.Abstractions.Units;
 using NonTax.Grains.Hosting;
@@ -49,7 +49,7 @@ public sealed class CollectingUnitGrain(
         if (profile.UnitCode != UnitCode || profile.RegionCode.Length != 6 || !profile.RegionCode.All(char.IsAsciiDigit)
             || profile.IssuerNumber is < 0 or > 99 || string.IsNullOrWhiteSpace(profile.Name))
         {
-            return ResultCodes.FieldInvalid;
+            return ResultCodes.MalformedField;
         }
 
         var created = S.Profile is null;
@@ -70,7 +70,7 @@ public sealed class CollectingUnitGrain(
             }
             catch (Exception ex) when (JournaledCommit.FindClaimConflict(ex) is { Scope: IssuerScope })
             {
-                return ResultCodes.FieldInvalid;
+                return ResultCodes.MalformedField;
             }
         }
 
@@ -139,7 +139,7 @@ public sealed class CollectingUnitGrain(
 
         if (limits.MaxDaysIssuedUnpaid < 0 || limits.MaxDaysUnremitted < 0)
         {
-            return ResultCodes.FieldInvalid;
+            return ResultCodes.MalformedField;
         }
 
         if (ChangeLog.Record(S, "monitoringLimits", UnitCode, S.Limits, limits, operatorName, clock.GetUtcNow()))
@@ -157,7 +157,7 @@ public sealed class CollectingUnitGrain(
     public Task<IssueResult> IssueWithCode(string payCode, NoticeDraft draft) =>
         PayCode.IsWellFormed(payCode)
             ? IssueAsync(draft, payCode)
-            : Task.FromResult(new IssueResult(ResultCodes.FieldInvalid, payCode, Information: "PayCode"));
+            : Task.FromResult(new IssueResult(ResultCodes.MalformedField, payCode, Information: "PayCode"));
 
     public Task<BatchIssueReport> IssueBatch(IReadOnlyList<NoticeDraft> rows) => IssueBatchAsync(rows);
 
@@ -172,13 +172,13 @@ public sealed class CollectingUnitGrain(
         var record = await notice.GetDetails();
         if (record is null)
         {
-            return ResultCodes.PayCodeUnknown;
+            return ResultCodes.UnknownPayCode;
         }
 
         if (record.Details.UnitCode != UnitCode)
         {
             // Another unit's notice is, for this unit, a code it does not know.
-            return ResultCodes.PayCodeUnknown;
+            return ResultCodes.UnknownPayCode;
         }
 
         // This method interleaves (it changes no unit state), so the notice's settlement call gets in.
@@ -343,7 +343,7 @@ public sealed class CollectingUnitGrain(
     {
         if (rows.Count > MaxBatchRows)
         {
-            return new BatchIssueReport([.. rows.Select(_ => new IssueResult(ResultCodes.FieldInvalid, Information: $"at most {MaxBatchRows} rows a batch"))]);
+            return new BatchIssueReport([.. rows.Select(_ => new IssueResult(ResultCodes.MalformedField, Information: $"at most {MaxBatchRows} rows a batch"))]);
         }
 
         var results = new IssueResult?[rows.Count];
