@@ -36,9 +36,6 @@ public sealed class EdgeOptions
     /// <summary>How often stored replies older than <see cref="ReplyRetention"/> are pruned.</summary>
     public TimeSpan ReplyPruneInterval { get; set; } = TimeSpan.FromDays(1);
 
-    /// <summary>Path of the sandbox peers file; when set, absent peers are added from it at start.</summary>
-    public string? SandboxPeersFile { get; set; }
-
     /// <summary>Where a payer pays a notice online; <c>{payCode}</c> is replaced. Returned to unit systems after 8994.</summary>
     public string PaymentPageUrl { get; set; } = "http://127.0.0.1:5000/pay/{payCode}";
 }

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
+using NonTax.Protocol;
 using NonTax.Protocol.Envelope;
-using NonTax.Protocol.Framing;
-using NonTax.Protocol.Security;
 using NonTax.Protocol.Vouchers;
 using NonTax.Infrastructure.Messages;
 
@@ -21,15 +20,15 @@ public sealed class ReplyComposer(IOptions<EdgeOptions> options, EdgeMessageIds 
         var bodies = vouchers
             .Select((voucher, index) => new VoucherBody(region, today.Year.ToString("D4"), replyMsgNo, (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), voucher))
             .ToList();
-        var body = EnvelopeWriter.Write(head, bodies);
-        return new ComposedReply(head, body, FrameWriter.Write(replyMsgNo, body, Mac.Compute(token, body)));
+        var body = CnnontaxCodec.Default.WriteBody(head, bodies);
+        return new ComposedReply(head, body, CnnontaxCodec.Default.Sign(replyMsgNo, body, token));
     }
 
     /// <summary>Signs a stored reply again with the peer's current token (it may have changed since).</summary>
     public ComposedReply Resign(StoredReply stored, string token)
     {
-        var head = EnvelopeReader.Parse(stored.ReplyBody, stored.ReplyMsgNo).Envelope?.Head
+        var head = CnnontaxCodec.Default.DecodeBody(stored.ReplyBody, stored.ReplyMsgNo).Envelope?.Head
             ?? throw new InvalidOperationException("A stored reply no longer parses.");
-        return new ComposedReply(head, stored.ReplyBody, FrameWriter.Write(stored.ReplyMsgNo, stored.ReplyBody, Mac.Compute(token, stored.ReplyBody)));
+        return new ComposedReply(head, stored.ReplyBody, CnnontaxCodec.Default.Sign(stored.ReplyMsgNo, stored.ReplyBody, token));
     }
 }
