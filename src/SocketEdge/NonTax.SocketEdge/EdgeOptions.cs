@@ -3,7 +3,7 @@ namespace NonTax.SocketEdge;
 /// <summary>Configuration section <c>Edge</c>.</summary>
 public sealed class EdgeOptions
 {
-    /// <summary>This finance node's code; a frame whose DES differs is refused 90003.</summary>
+    /// <summary>This finance node's code, from <c>FinanceNode:Code</c> (see <see cref="NonTax.Infrastructure.Hosting.FinanceNodeSetting"/>); a frame whose DES differs is refused 90003.</summary>
     public string FinanceNode { get; set; } = "F320682";
 
     /// <summary>TCP port banks and unit systems connect to.</summary>

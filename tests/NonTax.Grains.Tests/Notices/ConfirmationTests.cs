@@ -1,6 +1,6 @@
 using NonTax.Grains.Abstractions.Notices;
 using NonTax.Protocol.Results;
-using NonTax.Grains.Abstractions.Time;
+using NonTax.Protocol.Time;
 using NonTax.Grains.Abstractions.Units;
 using NonTax.Grains.Tests.Infrastructure;
 

@@ -6,7 +6,7 @@ using NonTax.Grains.Abstractions.Money;
 using NonTax.Grains.Abstractions.Notices;
 using NonTax.Grains.Abstractions.Outbound;
 using NonTax.Protocol.Results;
-using NonTax.Grains.Abstractions.Time;
+using NonTax.Protocol.Time;
 using NonTax.Grains.Abstractions.Units;
 using NonTax.Grains.Hosting;
 using NonTax.Grains.Journal;

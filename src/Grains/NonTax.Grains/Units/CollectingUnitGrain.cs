@@ -7,7 +7,7 @@ using NonTax.Grains.Abstractions.Items;
 using NonTax.Grains.Abstractions.Journal;
 using NonTax.Grains.Abstractions.Notices;
 using NonTax.Protocol.Results;
-using NonTax.Grains.Abstractions.Time;
+using NonTax.Protocol.Time;
 using NonTax.Grains.Abstractions.Units;
 using NonTax.Grains.Hosting;
 using NonTax.Grains.Journal;

@@ -1,4 +1,5 @@
 using NonTax.Grains.Outbound;
+using NonTax.Infrastructure.Hosting;
 using NonTax.Infrastructure.Messages;
 using NonTax.Infrastructure.Peers;
 using NonTax.Protocol.Identifiers;
@@ -12,7 +13,7 @@ public static class OutboundServiceCollectionExtensions
     {
         services.AddNonTaxPeers(configuration);
         services.Configure<BankLinkOptions>(configuration.GetSection("BankLink"));
-        services.AddSingleton(new FinanceNodeIdentity(configuration["FinanceNode:Code"] ?? "F320682"));
+        services.AddSingleton(sp => new FinanceNodeIdentity(FinanceNodeSetting.Read(configuration, sp.GetRequiredService<ILogger<FinanceNodeIdentity>>())));
         services.AddSingleton(sp => new MsgIdGenerator(
             sp.GetRequiredService<TimeProvider>(),
             MessageIdNode.Claim(sp.GetRequiredService<Npgsql.NpgsqlDataSource>(), configuration.GetValue<int?>("FinanceNode:MsgIdNode"))));

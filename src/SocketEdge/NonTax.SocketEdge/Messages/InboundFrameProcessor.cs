@@ -7,6 +7,7 @@ using NonTax.Protocol.Envelope;
 using NonTax.Protocol.Framing;
 using NonTax.Protocol.Nodes;
 using NonTax.Protocol.Results;
+using NonTax.Protocol.Time;
 using NonTax.Infrastructure.Messages;
 using NonTax.SocketEdge.Transport;
 
@@ -152,7 +153,7 @@ public sealed class InboundFrameProcessor : IFrameProcessor
         _metrics.Refused(result);
         _logger.LogWarning("Frame {MsgNo} {MsgId} from {Peer} refused {Result}: {Information}", msgNo, decoded.MsgId, peer.NodeCode, result, information);
         var requestHead = decoded.Envelope?.Head
-            ?? Head.Request(peer.NodeCode, _options.FinanceNode, msgNo, decoded.MsgId ?? string.Empty, ChinaDate.Today(_time));
+            ?? Head.Request(peer.NodeCode, _options.FinanceNode, msgNo, decoded.MsgId ?? string.Empty, ChinaTime.Today(_time));
         var reply = _composer.Compose(requestHead, MsgNos.FinanceReply, [HandlerOutcome.GenericReply(msgNo, result, information)], peer.Token);
         await _journal.RecordExchangeAsync(
             Inbound(raw, remote, peer.NodeCode, requestHead, result, information),

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using NonTax.Protocol;
 using NonTax.Protocol.Envelope;
+using NonTax.Protocol.Time;
 using NonTax.Protocol.Vouchers;
 using NonTax.Infrastructure.Messages;
 
@@ -13,7 +14,7 @@ public sealed class ReplyComposer(IOptions<EdgeOptions> options, EdgeMessageIds 
 
     public ComposedReply Compose(Head request, string replyMsgNo, IReadOnlyList<Voucher> vouchers, string token)
     {
-        var today = ChinaDate.Today(time);
+        var today = ChinaTime.Today(time);
         var msgId = messageIds.Next();
         var head = new Head(_financeNode, request.Src, replyMsgNo, msgId, request.MsgId, today);
         var region = _financeNode.Length > 1 ? _financeNode[1..] : string.Empty;
