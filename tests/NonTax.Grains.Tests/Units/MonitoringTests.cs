@@ -35,7 +35,7 @@ public sealed class MonitoringTests(ClusterFixture fixture)
         Assert.Single(fixture.Store.FactsAbout("0999003"), f => f.Kind == "unit.blocked");
 
         var notice = fixture.Grains.GetGrain<Abstractions.Notices.IPaymentNoticeGrain>(issued.PayCode!);
-        var due = (await notice.Query(Abstractions.Time.ChinaTime.Today(fixture.Clock))).Notice!.AmountDue;
+        var due = (await notice.Query(NonTax.Protocol.Time.ChinaTime.Today(fixture.Clock))).Notice!.AmountDue;
         await notice.Confirm(Drafts.Payment(issued.PayCode!, "D3206820105", $"MON-{Guid.NewGuid():N}", due, fixture.Clock));
         var cleared = await unit.EvaluateMonitoring();
 
