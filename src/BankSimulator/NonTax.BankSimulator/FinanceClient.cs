@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using NonTax.Protocol;
 using NonTax.Protocol.Envelope;
 using NonTax.Protocol.Framing;
-using NonTax.Protocol.Security;
 using NonTax.Protocol.Transport;
 using NonTax.Protocol.Vouchers;
 
@@ -34,8 +34,7 @@ public sealed class FinanceClient(string host, int port, string financeNode, Tim
         var today = Today();
         var head = new Head(peer.NodeCode, financeNode, msgNo, msgId, msgRef ?? msgId, today);
         var region = financeNode[1..];
-        var body = EnvelopeWriter.Write(head, [new VoucherBody(region, today.Year.ToString("D4", CultureInfo.InvariantCulture), msgNo, "1", VoucherPaths.ToVoucher(fields))]);
-        return FrameWriter.Write(msgNo, body, Mac.Compute(signingToken ?? peer.Token, body));
+        return CnnontaxCodec.Default.Encode(head, VoucherPaths.ToVoucher(fields), signingToken ?? peer.Token, region, "1");
     }
 
     public Task<ExchangeRecord> SendAsync(SimulatorPeer peer, string msgNo, IReadOnlyList<(string Name, string Value)> fields, string? msgId = null, string? msgRef = null, CancellationToken cancellationToken = default) =>
@@ -45,12 +44,12 @@ public sealed class FinanceClient(string host, int port, string financeNode, Tim
     public async Task<ExchangeRecord> SendFrameAsync(SimulatorPeer peer, string msgNo, IReadOnlyList<(string Name, string Value)> fields, byte[] frame, string msgId, string replyToken, CancellationToken cancellationToken = default)
     {
         var reply = await ShortConnectionClient.ExchangeAsync(host, port, frame, cancellationToken);
-        if (!Mac.Verify(reply.Mac, reply.Body.Span, [replyToken]))
+        if (!CnnontaxCodec.Default.VerifyMac(reply, [replyToken]))
         {
             throw new IOException($"Reply {reply.MsgNo} to {msgNo} {msgId} does not verify with {peer.NodeCode}'s token.");
         }
 
-        var decoded = EnvelopeReader.Parse(reply.Body.Span, reply.MsgNo);
+        var decoded = CnnontaxCodec.Default.Decode(reply);
         if (decoded.Envelope is null)
         {
             throw new IOException($"Reply {reply.MsgNo} unreadable: {decoded.Error}");

@@ -3,9 +3,9 @@ using System.Globalization;
 using System.IO.Pipelines;
 using System.Net;
 using System.Net.Sockets;
+using NonTax.Protocol;
 using NonTax.Protocol.Envelope;
 using NonTax.Protocol.Framing;
-using NonTax.Protocol.Security;
 using NonTax.Protocol.Vouchers;
 
 namespace NonTax.BankSimulator;
@@ -99,7 +99,7 @@ public sealed class PeerServer : IAsyncDisposable
             while (frame is null)
             {
                 var read = await reader.ReadAsync(timeout.Token);
-                var result = FrameReader.Default.TryRead(read.Buffer, out var consumed);
+                var result = CnnontaxCodec.Default.TryReadFrame(read.Buffer, out var consumed);
                 if (result.IsComplete)
                 {
                     frame = result.Frame;
@@ -115,8 +115,8 @@ public sealed class PeerServer : IAsyncDisposable
                 }
             }
 
-            var decoded = EnvelopeReader.Parse(frame.Body.Span, frame.MsgNo);
-            if (decoded.Envelope is null || !Mac.Verify(frame.Mac, frame.Body.Span, [_peer.Token]))
+            var decoded = CnnontaxCodec.Default.Decode(frame);
+            if (decoded.Envelope is null || !CnnontaxCodec.Default.VerifyMac(frame, [_peer.Token]))
             {
                 Record(new ExchangeRecord("in", _peer.NodeCode, frame.MsgNo, decoded.MsgId ?? "?", null, [("Error", decoded.Error?.ToString() ?? "MAC does not verify")], []));
                 return;
@@ -128,8 +128,7 @@ public sealed class PeerServer : IAsyncDisposable
             var replyMsgNo = _peer.NodeCode.StartsWith('K') ? "8001" : "2001";
             var replyFields = new List<(string Name, string Value)> { ("OriMsgNo", head.MsgNo), ("Result", ReplyResult), ("Information", "received") };
             var replyHead = new Head(_peer.NodeCode, head.Src, replyMsgNo, _finance.NewMsgId(), head.MsgId, _finance.Today());
-            var replyBody = EnvelopeWriter.Write(replyHead, [new VoucherBody(_finance.FinanceNode[1..], _finance.Today().Year.ToString("D4", CultureInfo.InvariantCulture), replyMsgNo, "1", Voucher.FromFields(replyFields))]);
-            await stream.WriteAsync(FrameWriter.Write(replyMsgNo, replyBody, Mac.Compute(_peer.Token, replyBody)), timeout.Token);
+            await stream.WriteAsync(CnnontaxCodec.Default.Encode(replyHead, Voucher.FromFields(replyFields), _peer.Token, _finance.FinanceNode[1..], "1"), timeout.Token);
             Record(new ExchangeRecord("in", _peer.NodeCode, head.MsgNo, head.MsgId, replyMsgNo, fields, replyFields));
             if (ReplyResult == "00000")
             {

@@ -3,7 +3,7 @@ namespace NonTax.SocketEdge;
 /// <summary>Configuration section <c>Edge</c>.</summary>
 public sealed class EdgeOptions
 {
-    /// <summary>This finance node's code; a frame whose DES differs is refused 90003.</summary>
+    /// <summary>This finance node's code, from <c>FinanceNode:Code</c> (see <see cref="NonTax.Infrastructure.Hosting.FinanceNodeSetting"/>); a frame whose DES differs is refused 90003.</summary>
     public string FinanceNode { get; set; } = "F320682";
 
     /// <summary>TCP port banks and unit systems connect to.</summary>
@@ -35,9 +35,6 @@ public sealed class EdgeOptions
 
     /// <summary>How often stored replies older than <see cref="ReplyRetention"/> are pruned.</summary>
     public TimeSpan ReplyPruneInterval { get; set; } = TimeSpan.FromDays(1);
-
-    /// <summary>Path of the sandbox peers file; when set, absent peers are added from it at start.</summary>
-    public string? SandboxPeersFile { get; set; }
 
     /// <summary>Where a payer pays a notice online; <c>{payCode}</c> is replaced. Returned to unit systems after 8994.</summary>
     public string PaymentPageUrl { get; set; } = "http://127.0.0.1:5000/pay/{payCode}";

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using NonTax.Grains.Abstractions.Bureau;
 using NonTax.Grains.Abstractions.Items;
-using NonTax.Grains.Abstractions.Results;
+using NonTax.Protocol.Results;
 using NonTax.Grains.Abstractions.Units;
 using NonTax.Grains.BaseData;
 using NonTax.Grains.Hosting;
@@ -77,6 +77,6 @@ public sealed class SandboxSeedTests(ClusterFixture fixture)
         var report = await new BaseDataImport(fixture.Grains, "bob", onlyAbsent: false).ApplyAsync(document);
 
         Assert.Equal(["applied", "refused", "applied", "refused"], report.Rows.Select(r => r.Outcome));
-        Assert.Equal(ResultCodes.FieldInvalid, report.Rows[1].ResultCode);
+        Assert.Equal(ResultCodes.MalformedField, report.Rows[1].ResultCode);
     }
 }

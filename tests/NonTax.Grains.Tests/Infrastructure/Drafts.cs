@@ -1,5 +1,5 @@
 using NonTax.Grains.Abstractions.Notices;
-using NonTax.Grains.Abstractions.Time;
+using NonTax.Protocol.Time;
 
 namespace NonTax.Grains.Tests.Infrastructure;
 

@@ -1,5 +1,5 @@
 using NonTax.Grains.Abstractions.Notices;
-using NonTax.Grains.Abstractions.Results;
+using NonTax.Protocol.Results;
 using NonTax.Grains.Abstractions.Units;
 using NonTax.Grains.Tests.Infrastructure;
 

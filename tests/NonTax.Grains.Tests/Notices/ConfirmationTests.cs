@@ -1,6 +1,6 @@
 using NonTax.Grains.Abstractions.Notices;
-using NonTax.Grains.Abstractions.Results;
-using NonTax.Grains.Abstractions.Time;
+using NonTax.Protocol.Results;
+using NonTax.Protocol.Time;
 using NonTax.Grains.Abstractions.Units;
 using NonTax.Grains.Tests.Infrastructure;
 
@@ -50,7 +50,7 @@ public sealed class ConfirmationTests(ClusterFixture fixture)
 
         var duplicate = await Notice(payCode).Confirm(Drafts.Payment(payCode, Ccb, secondTra, 80m, fixture.Clock));
 
-        Assert.Equal(ResultCodes.DuplicateRefundStarted, duplicate.ResultCode);
+        Assert.Equal(ResultCodes.DuplicatePaymentRefunding, duplicate.ResultCode);
         Assert.True(duplicate.IsDuplicate);
         Assert.Equal($"T{payCode}01", duplicate.RefundNo);
         var instruction = Assert.Single(RecordingBankLinkGrain.For(Ccb), i => i.BusinessNo == duplicate.RefundNo);
@@ -73,7 +73,7 @@ public sealed class ConfirmationTests(ClusterFixture fixture)
 
         Assert.Equal(ResultCodes.Success, await Notice(payCode).CompleteRefund(result));
         Assert.Equal(ResultCodes.Success, await Notice(payCode).CompleteRefund(result));
-        Assert.Equal(ResultCodes.FieldInvalid, await Notice(payCode).CompleteRefund(result with { RefundNo = "T0" }));
+        Assert.Equal(ResultCodes.MalformedField, await Notice(payCode).CompleteRefund(result with { RefundNo = "T0" }));
 
         var refund = Assert.Single((await Notice(payCode).GetDetails())!.Refunds);
         Assert.Equal(RefundStatus.Completed, refund.Status);
@@ -111,7 +111,7 @@ public sealed class ConfirmationTests(ClusterFixture fixture)
         Assert.Equal(ResultCodes.NoticeVoid, refused.ResultCode);
         Assert.Equal(ResultCodes.Success, query.ResultCode);
         Assert.Equal(NoticeStatus.Void, query.Notice!.Status);
-        Assert.Equal(ResultCodes.PayCodeUnknown, await fixture.Grains.GetGrain<ICollectingUnitGrain>(ClusterFixture.SchoolUnit).VoidNotice(payCode, "x", "not mine"));
+        Assert.Equal(ResultCodes.UnknownPayCode, await fixture.Grains.GetGrain<ICollectingUnitGrain>(ClusterFixture.SchoolUnit).VoidNotice(payCode, "x", "not mine"));
     }
 
     [Fact]
@@ -131,8 +131,8 @@ public sealed class ConfirmationTests(ClusterFixture fixture)
         var outcome = await Notice(unknown).Confirm(Drafts.Payment(unknown, Ccb, Tra(), 80m, fixture.Clock));
         var query = await Notice(unknown).Query(ChinaTime.Today(fixture.Clock));
 
-        Assert.Equal(ResultCodes.PayCodeUnknown, outcome.ResultCode);
-        Assert.Equal(ResultCodes.PayCodeUnknown, query.ResultCode);
+        Assert.Equal(ResultCodes.UnknownPayCode, outcome.ResultCode);
+        Assert.Equal(ResultCodes.UnknownPayCode, query.ResultCode);
         Assert.False(fixture.Store.HasState(unknown));
         Assert.Empty(fixture.Store.FactsAbout(unknown));
     }
@@ -180,7 +180,7 @@ public sealed class ConfirmationTests(ClusterFixture fixture)
         Assert.Equal(ResultCodes.Success, (await Notice(payCode).Query(today, record!.CheckCode)).ResultCode);
         Assert.Equal(ResultCodes.Success, (await Notice(payCode).Query(today)).ResultCode);
         var wrong = record.CheckCode == "2222" ? "3333" : "2222";
-        Assert.Equal(ResultCodes.CheckCodeWrong, (await Notice(payCode).Query(today, wrong)).ResultCode);
+        Assert.Equal(ResultCodes.WrongCheckCode, (await Notice(payCode).Query(today, wrong)).ResultCode);
     }
 
     [Fact]
@@ -208,7 +208,7 @@ public sealed class ConfirmationTests(ClusterFixture fixture)
         try
         {
             var duplicate = await Notice(payCode).Confirm(Drafts.Payment(payCode, down, Tra(), 80m, fixture.Clock));
-            Assert.Equal(ResultCodes.DuplicateRefundStarted, duplicate.ResultCode);
+            Assert.Equal(ResultCodes.DuplicatePaymentRefunding, duplicate.ResultCode);
             Assert.Empty(RecordingBankLinkGrain.For(down));
         }
         finally

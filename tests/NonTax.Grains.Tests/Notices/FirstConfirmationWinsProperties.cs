@@ -2,7 +2,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using NonTax.Grains.Abstractions.Notices;
-using NonTax.Grains.Abstractions.Results;
+using NonTax.Protocol.Results;
 using NonTax.Grains.Abstractions.Units;
 using NonTax.Grains.Tests.Infrastructure;
 
@@ -69,7 +69,7 @@ public sealed class FirstConfirmationWinsProperties(ClusterFixture fixture)
             Assert.All(answered, g => Assert.Single(g.Select(p => p.Second).Distinct()));
             var firstAnswers = answered.Select(g => g.First().Second).ToList();
             Assert.Single(firstAnswers, o => o.ResultCode == ResultCodes.Success);
-            Assert.Equal(answered.Count - 1, firstAnswers.Count(o => o.ResultCode == ResultCodes.DuplicateRefundStarted));
+            Assert.Equal(answered.Count - 1, firstAnswers.Count(o => o.ResultCode == ResultCodes.DuplicatePaymentRefunding));
 
             Assert.NotNull(record.Revenue);
             Assert.Equal(answered.Count - 1, record.Duplicates.Count);

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using NonTax.Grains.Abstractions.Notices;
-using NonTax.Grains.Abstractions.Results;
+using NonTax.Protocol.Results;
 using NonTax.Grains.Abstractions.Units;
 using NonTax.Grains.Notices;
 using NonTax.Grains.Tests.Infrastructure;

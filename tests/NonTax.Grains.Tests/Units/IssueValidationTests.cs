@@ -1,5 +1,5 @@
 using NonTax.Grains.Abstractions.Notices;
-using NonTax.Grains.Abstractions.Results;
+using NonTax.Protocol.Results;
 using NonTax.Grains.Abstractions.Units;
 using NonTax.Grains.Tests.Infrastructure;
 
@@ -17,12 +17,12 @@ public sealed class IssueValidationTests(ClusterFixture fixture)
         { ClusterFixture.LandUnit, ResultCodes.NoCollectionRight, Drafts.LandRegistration(80m, "320600050101") },
         { ClusterFixture.LandUnit, ResultCodes.UnknownItem, Drafts.LandRegistration(80m, "199999999") },
         { ClusterFixture.LandUnit, ResultCodes.UnknownItem, Drafts.LandRegistration(80m, "320699999999") },
-        { ClusterFixture.LandUnit, ResultCodes.OutsideChargingStandard, Drafts.LandRegistration(81m) },
-        { ClusterFixture.SchoolUnit, ResultCodes.OutsideChargingStandard, Drafts.Tuition(20000.01m) },
-        { ClusterFixture.LandUnit, ResultCodes.LinesDoNotAddUp, Drafts.LandRegistration() with { Amount = 160m } },
-        { ClusterFixture.SchoolUnit, ResultCodes.FieldInvalid, Drafts.Tuition(100.001m) },
-        { ClusterFixture.LandUnit, ResultCodes.FieldInvalid, Drafts.LandRegistration() with { Payer = new Payer(" ") } },
-        { ClusterFixture.LandUnit, ResultCodes.FieldInvalid, Drafts.LandRegistration() with { Lines = [] } },
+        { ClusterFixture.LandUnit, ResultCodes.AmountOutsideStandard, Drafts.LandRegistration(81m) },
+        { ClusterFixture.SchoolUnit, ResultCodes.AmountOutsideStandard, Drafts.Tuition(20000.01m) },
+        { ClusterFixture.LandUnit, ResultCodes.ItemLinesMismatch, Drafts.LandRegistration() with { Amount = 160m } },
+        { ClusterFixture.SchoolUnit, ResultCodes.MalformedField, Drafts.Tuition(100.001m) },
+        { ClusterFixture.LandUnit, ResultCodes.MalformedField, Drafts.LandRegistration() with { Payer = new Payer(" ") } },
+        { ClusterFixture.LandUnit, ResultCodes.MalformedField, Drafts.LandRegistration() with { Lines = [] } },
     };
 
     [Theory]
@@ -87,7 +87,7 @@ public sealed class IssueValidationTests(ClusterFixture fixture)
 
         Assert.Equal(ResultCodes.Success, first.ResultCode);
         Assert.Equal(ResultCodes.PayCodeAlreadyUsed, second.ResultCode);
-        Assert.Equal(ResultCodes.FieldInvalid, malformed.ResultCode);
+        Assert.Equal(ResultCodes.MalformedField, malformed.ResultCode);
         Assert.Equal(factsAfterFirst, fixture.Store.Facts.Count);
     }
 
@@ -98,7 +98,7 @@ public sealed class IssueValidationTests(ClusterFixture fixture)
 
         var report = await unit.IssueBatch([Drafts.Tuition(100m), Drafts.Tuition(0m), Drafts.Tuition(200m), Drafts.LandRegistration()]);
 
-        Assert.Equal([ResultCodes.Success, ResultCodes.FieldInvalid, ResultCodes.Success, ResultCodes.NoCollectionRight],
+        Assert.Equal([ResultCodes.Success, ResultCodes.MalformedField, ResultCodes.Success, ResultCodes.NoCollectionRight],
             report.Rows.Select(r => r.ResultCode));
         Assert.Equal(2, report.Issued);
         Assert.All(report.Rows.Where(r => r.Succeeded), r => Assert.Single(fixture.Store.FactsAbout(r.PayCode!)));
@@ -117,6 +117,6 @@ public sealed class IssueValidationTests(ClusterFixture fixture)
         Assert.Equal(150, report.Rows.Select(r => r.PayCode).Distinct().Count());
         Assert.Equal(before + 150, (await unit.Get())!.Monitoring.OpenNotices);
         Assert.Equal(501, tooBig.Refused);
-        Assert.All(tooBig.Rows, r => Assert.Equal(ResultCodes.FieldInvalid, r.ResultCode));
+        Assert.All(tooBig.Rows, r => Assert.Equal(ResultCodes.MalformedField, r.ResultCode));
     }
 }

@@ -1,4 +1,4 @@
-using NonTax.Grains.Abstractions.Results;
+using NonTax.Protocol.Results;
 using NonTax.Grains.Abstractions.Units;
 using NonTax.Grains.Tests.Infrastructure;
 
@@ -35,7 +35,7 @@ public sealed class MonitoringTests(ClusterFixture fixture)
         Assert.Single(fixture.Store.FactsAbout("0999003"), f => f.Kind == "unit.blocked");
 
         var notice = fixture.Grains.GetGrain<Abstractions.Notices.IPaymentNoticeGrain>(issued.PayCode!);
-        var due = (await notice.Query(Abstractions.Time.ChinaTime.Today(fixture.Clock))).Notice!.AmountDue;
+        var due = (await notice.Query(NonTax.Protocol.Time.ChinaTime.Today(fixture.Clock))).Notice!.AmountDue;
         await notice.Confirm(Drafts.Payment(issued.PayCode!, "D3206820105", $"MON-{Guid.NewGuid():N}", due, fixture.Clock));
         var cleared = await unit.EvaluateMonitoring();
 
@@ -93,7 +93,7 @@ public sealed class MonitoringTests(ClusterFixture fixture)
         Assert.False(monitoring.IsBlocked);
         // Still open and still reported: clearing stops it blocking, not being seen.
         Assert.Equal(1, monitoring.OpenNotices);
-        Assert.Equal(Abstractions.Time.ChinaTime.Today(fixture.Clock).AddDays(-13), monitoring.OldestUnpaidIssueDate);
+        Assert.Equal(NonTax.Protocol.Time.ChinaTime.Today(fixture.Clock).AddDays(-13), monitoring.OldestUnpaidIssueDate);
         Assert.True((await unit.Issue(Drafts.Fine(50m))).Succeeded, issued.PayCode);
     }
 

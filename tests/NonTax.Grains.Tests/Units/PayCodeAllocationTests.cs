@@ -1,6 +1,7 @@
 using NonTax.Grains.Abstractions.Codes;
 using NonTax.Grains.Abstractions.Units;
 using NonTax.Grains.Tests.Infrastructure;
+using NonTax.Protocol.Results;
 
 namespace NonTax.Grains.Tests.Units;
 
@@ -40,8 +41,8 @@ public sealed class PayCodeAllocationTests(ClusterFixture fixture)
     {
         var fee = await fixture.Grains.GetGrain<ICollectingUnitGrain>(ClusterFixture.FeeUnit).Get();
         var unit = fixture.Grains.GetGrain<ICollectingUnitGrain>("0999013");
-        Assert.Equal(Abstractions.Results.ResultCodes.Success, await unit.Define(fee!.Profile with { UnitCode = "0999013", IssuerNumber = 13 }, "admin"));
-        Assert.Equal(Abstractions.Results.ResultCodes.Success, await unit.GrantRight(ClusterFixture.LateFeeItem, "admin"));
+        Assert.Equal(ResultCodes.Success, await unit.Define(fee!.Profile with { UnitCode = "0999013", IssuerNumber = 13 }, "admin"));
+        Assert.Equal(ResultCodes.Success, await unit.GrantRight(ClusterFixture.LateFeeItem, "admin"));
         // Through the unit, straight to its issuing workers, and in batches, all at once: more codes
         // than one block holds, so several reservations race with the issues using them.
         var issuing = fixture.Grains.GetGrain<IUnitIssuingGrain>("0999013");
@@ -65,8 +66,8 @@ public sealed class PayCodeAllocationTests(ClusterFixture fixture)
         var refused = await copycat.Define(land with { UnitCode = "0999010" }, "admin");
         var accepted = await copycat.Define(land with { UnitCode = "0999010", IssuerNumber = 42 }, "admin");
 
-        Assert.Equal(Abstractions.Results.ResultCodes.FieldInvalid, refused);
-        Assert.Equal(Abstractions.Results.ResultCodes.Success, accepted);
+        Assert.Equal(NonTax.Protocol.Results.ResultCodes.MalformedField, refused);
+        Assert.Equal(NonTax.Protocol.Results.ResultCodes.Success, accepted);
         Assert.Equal(42, (await copycat.Get())!.Profile.IssuerNumber);
     }
 }

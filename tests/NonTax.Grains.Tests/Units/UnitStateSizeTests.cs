@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using NonTax.Grains.Abstractions.Bureau;
-using NonTax.Grains.Abstractions.Results;
+using NonTax.Protocol.Results;
 using NonTax.Grains.Abstractions.Units;
 using NonTax.Grains.Tests.Infrastructure;
 using NonTax.Grains.Units;

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using NonTax.BankSimulator;
 using NonTax.Grains.Abstractions.Bureau;
-using NonTax.Grains.Abstractions.Results;
+using NonTax.Protocol.Results;
 using NonTax.Grains.Abstractions.Units;
 using NonTax.Integration.Tests.Fixtures;
 using Npgsql;

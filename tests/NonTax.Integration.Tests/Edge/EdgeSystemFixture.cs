@@ -103,7 +103,7 @@ public class EdgeSystemFixture : IAsyncLifetime
         {
             ["Edge:Port"] = EdgePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Edge:HealthPort"] = FullSilo.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Edge:FinanceNode"] = FinanceNode,
+            ["FinanceNode:Code"] = FinanceNode,
             ["Edge:IdleTimeout"] = "00:00:02",
             ["Edge:ReadTimeout"] = "00:00:05",
         });

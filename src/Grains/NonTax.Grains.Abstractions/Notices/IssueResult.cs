@@ -10,5 +10,5 @@ public sealed record IssueResult(
     [property: Id(2)] string? CheckCode = null,
     [property: Id(3)] string? Information = null)
 {
-    public bool Succeeded => ResultCode == Results.ResultCodes.Success;
+    public bool Succeeded => ResultCode == NonTax.Protocol.Results.ResultCodes.Success;
 }

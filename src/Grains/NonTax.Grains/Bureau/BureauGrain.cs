@@ -1,7 +1,7 @@
 using NonTax.Grains.Abstractions;
 using NonTax.Grains.Abstractions.BaseData;
 using NonTax.Grains.Abstractions.Bureau;
-using NonTax.Grains.Abstractions.Results;
+using NonTax.Protocol.Results;
 using NonTax.Grains.Journal;
 
 namespace NonTax.Grains.Bureau;
@@ -17,7 +17,7 @@ public sealed class BureauGrain(
     {
         if (profile.FinanceNode != this.GetPrimaryKeyString() || !IsDigits(profile.RegionCode, 6))
         {
-            return ResultCodes.FieldInvalid;
+            return ResultCodes.MalformedField;
         }
 
         if (ChangeLog.Record(S, "bureau", profile.FinanceNode, S.Profile, profile, operatorName, clock.GetUtcNow()))
@@ -101,7 +101,7 @@ public sealed class BureauGrain(
         return ResultCodes.Success;
     }
 
-    private static Task<string> Refuse() => Task.FromResult(ResultCodes.FieldInvalid);
+    private static Task<string> Refuse() => Task.FromResult(ResultCodes.MalformedField);
 
     private static bool IsDigits(string? text, int length) => text is not null && text.Length == length && text.All(char.IsAsciiDigit);
 

@@ -1,7 +1,7 @@
 using NonTax.Grains.Abstractions;
 using NonTax.Grains.Abstractions.Items;
 using NonTax.Grains.Abstractions.Money;
-using NonTax.Grains.Abstractions.Results;
+using NonTax.Protocol.Results;
 using NonTax.Grains.Journal;
 
 namespace NonTax.Grains.Items;
@@ -14,7 +14,7 @@ public sealed class IncomeItemGrain(
     {
         if (definition.ItemCode != this.GetPrimaryKeyString())
         {
-            return ResultCodes.FieldInvalid;
+            return ResultCodes.MalformedField;
         }
 
         if (definition.NationalItemCode.Length != 12 || !definition.NationalItemCode.All(char.IsAsciiDigit)
@@ -22,7 +22,7 @@ public sealed class IncomeItemGrain(
             || !MoneyMath.IsValidAmount(definition.Standard.Lower) || !MoneyMath.IsValidAmount(definition.Standard.Upper)
             || definition.Standard.Lower > definition.Standard.Upper)
         {
-            return ResultCodes.FieldInvalid;
+            return ResultCodes.MalformedField;
         }
 
         // Bind first: a crash after it leaves a harmless mapping to an item that is defined on retry.

@@ -5,8 +5,8 @@ using NonTax.Grains.Abstractions.Journal;
 using NonTax.Grains.Abstractions.Money;
 using NonTax.Grains.Abstractions.Notices;
 using NonTax.Grains.Abstractions.Outbound;
-using NonTax.Grains.Abstractions.Results;
-using NonTax.Grains.Abstractions.Time;
+using NonTax.Protocol.Results;
+using NonTax.Protocol.Time;
 using NonTax.Grains.Hosting;
 using NonTax.Grains.Journal;
 
@@ -51,7 +51,7 @@ public sealed class PaymentNoticeGrain(
 
         if (notice.PayCode != PayCode)
         {
-            return new IssueResult(ResultCodes.FieldInvalid, PayCode, Information: "PayCode");
+            return new IssueResult(ResultCodes.MalformedField, PayCode, Information: "PayCode");
         }
 
         var now = clock.GetUtcNow();
@@ -85,12 +85,12 @@ public sealed class PaymentNoticeGrain(
     {
         if (S.Notice is null)
         {
-            return Task.FromResult(new NoticeQuote(ResultCodes.PayCodeUnknown));
+            return Task.FromResult(new NoticeQuote(ResultCodes.UnknownPayCode));
         }
 
         if (!CheckCodes.Matches(S.CheckCode, checkCode))
         {
-            return Task.FromResult(new NoticeQuote(ResultCodes.CheckCodeWrong));
+            return Task.FromResult(new NoticeQuote(ResultCodes.WrongCheckCode));
         }
 
         var details = Describe(asOf);
@@ -104,12 +104,12 @@ public sealed class PaymentNoticeGrain(
         if (S.Notice is not { } notice)
         {
             // No state is created for a code nobody issued.
-            return new ConfirmationOutcome(ResultCodes.PayCodeUnknown);
+            return new ConfirmationOutcome(ResultCodes.UnknownPayCode);
         }
 
         if (c.PayCode != PayCode || !MoneyMath.IsValidAmount(c.Amount))
         {
-            return new ConfirmationOutcome(ResultCodes.FieldInvalid, Information: c.PayCode != PayCode ? "PayCode" : "Amt");
+            return new ConfirmationOutcome(ResultCodes.MalformedField, Information: c.PayCode != PayCode ? "PayCode" : "Amt");
         }
 
         var key = ChannelKey(c.Src, c.TraNoBus);
@@ -161,7 +161,7 @@ public sealed class PaymentNoticeGrain(
     private async Task<ConfirmationOutcome> AcceptDuplicateAsync(PaymentConfirmation c, string key, DateTimeOffset now)
     {
         var refundNo = $"T{PayCode}{S.Refunds.Count + 1:D2}";
-        var outcome = new ConfirmationOutcome(ResultCodes.DuplicateRefundStarted, IsDuplicate: true, RefundNo: refundNo);
+        var outcome = new ConfirmationOutcome(ResultCodes.DuplicatePaymentRefunding, IsDuplicate: true, RefundNo: refundNo);
         var reason = $"重复缴款技术性退付 duplicate of {S.Revenue?.Confirmation.Src}/{S.Revenue?.Confirmation.TraNoBus}";
         var refund = new TechnicalRefund(refundNo, c.Src, c.Amount, reason, c.TraNoBus, c.CfmDate, RefundStatus.Pending, HandedOver: false);
         S.Duplicates.Add(new ConfirmationRecord(c, outcome, now));
@@ -236,7 +236,7 @@ public sealed class PaymentNoticeGrain(
 
         if (S.Notice is not { } notice)
         {
-            return ResultCodes.PayCodeUnknown;
+            return ResultCodes.UnknownPayCode;
         }
 
         var now = clock.GetUtcNow();
@@ -261,7 +261,7 @@ public sealed class PaymentNoticeGrain(
         var index = S.Refunds.FindIndex(r => r.RefundNo == result.RefundNo);
         if (index < 0)
         {
-            return ResultCodes.FieldInvalid;
+            return ResultCodes.MalformedField;
         }
 
         var refund = S.Refunds[index];

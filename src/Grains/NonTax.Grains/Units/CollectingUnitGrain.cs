@@ -6,8 +6,8 @@ using NonTax.Grains.Abstractions.Codes;
 using NonTax.Grains.Abstractions.Items;
 using NonTax.Grains.Abstractions.Journal;
 using NonTax.Grains.Abstractions.Notices;
-using NonTax.Grains.Abstractions.Results;
-using NonTax.Grains.Abstractions.Time;
+using NonTax.Protocol.Results;
+using NonTax.Protocol.Time;
 using NonTax.Grains.Abstractions.Units;
 using NonTax.Grains.Hosting;
 using NonTax.Grains.Journal;
@@ -36,7 +36,7 @@ public sealed class CollectingUnitGrain(
         if (profile.UnitCode != UnitCode || profile.RegionCode.Length != 6 || !profile.RegionCode.All(char.IsAsciiDigit)
             || profile.IssuerNumber is < 0 or > 99 || string.IsNullOrWhiteSpace(profile.Name))
         {
-            return ResultCodes.FieldInvalid;
+            return ResultCodes.MalformedField;
         }
 
         var created = S.Profile is null;
@@ -57,7 +57,7 @@ public sealed class CollectingUnitGrain(
             }
             catch (Exception ex) when (JournaledCommit.FindClaimConflict(ex) is { Scope: IssuerScope })
             {
-                return ResultCodes.FieldInvalid;
+                return ResultCodes.MalformedField;
             }
         }
 
@@ -126,7 +126,7 @@ public sealed class CollectingUnitGrain(
 
         if (limits.MaxDaysIssuedUnpaid < 0 || limits.MaxDaysUnremitted < 0)
         {
-            return ResultCodes.FieldInvalid;
+            return ResultCodes.MalformedField;
         }
 
         if (ChangeLog.Record(S, "monitoringLimits", UnitCode, S.Limits, limits, operatorName, clock.GetUtcNow()))
@@ -180,13 +180,13 @@ public sealed class CollectingUnitGrain(
         var record = await notice.GetDetails();
         if (record is null)
         {
-            return ResultCodes.PayCodeUnknown;
+            return ResultCodes.UnknownPayCode;
         }
 
         if (record.Details.UnitCode != UnitCode)
         {
             // Another unit's notice is, for this unit, a code it does not know.
-            return ResultCodes.PayCodeUnknown;
+            return ResultCodes.UnknownPayCode;
         }
 
         // Interleaves: it changes no unit state, and the notice settles without calling back.

@@ -1,7 +1,7 @@
 using NonTax.Grains.Abstractions.Items;
 using NonTax.Grains.Abstractions.Money;
 using NonTax.Grains.Abstractions.Notices;
-using NonTax.Grains.Abstractions.Results;
+using NonTax.Protocol.Results;
 using NonTax.Grains.Abstractions.Units;
 
 namespace NonTax.Grains.Units;
@@ -16,17 +16,17 @@ internal sealed class NoticeValidation(IGrainFactory grains)
     {
         if (string.IsNullOrWhiteSpace(draft.Payer.Name))
         {
-            return Refused(ResultCodes.FieldInvalid, "PayerName");
+            return Refused(ResultCodes.MalformedField, "PayerName");
         }
 
         if (!MoneyMath.IsValidAmount(draft.Amount) || draft.Amount <= 0)
         {
-            return Refused(ResultCodes.FieldInvalid, "OriAmt");
+            return Refused(ResultCodes.MalformedField, "OriAmt");
         }
 
         if (draft.Lines.Count == 0)
         {
-            return Refused(ResultCodes.FieldInvalid, "PayInfo");
+            return Refused(ResultCodes.MalformedField, "PayInfo");
         }
 
         var lines = new List<(NoticeLine, IncomeItemDefinition)>();
@@ -34,7 +34,7 @@ internal sealed class NoticeValidation(IGrainFactory grains)
         {
             if (!MoneyMath.IsValidAmount(request.Amount) || request.Quantity <= 0)
             {
-                return Refused(ResultCodes.FieldInvalid, $"PayInfo {request.ItemCode}");
+                return Refused(ResultCodes.MalformedField, $"PayInfo {request.ItemCode}");
             }
 
             var right = rights.FirstOrDefault(r => r.ItemCode == request.ItemCode || r.NationalItemCode == request.ItemCode);
@@ -52,7 +52,7 @@ internal sealed class NoticeValidation(IGrainFactory grains)
 
             if (!item.Standard.Allows(request.Amount, request.Quantity))
             {
-                return Refused(ResultCodes.OutsideChargingStandard, $"{request.ItemCode} {MoneyMath.Format(request.Amount)} not within {item.Standard}");
+                return Refused(ResultCodes.AmountOutsideStandard, $"{request.ItemCode} {MoneyMath.Format(request.Amount)} not within {item.Standard}");
             }
 
             lines.Add((new NoticeLine(item.NationalItemCode, item.ItemCode, item.Name, item.UnitOfMeasure, request.Quantity,
@@ -62,7 +62,7 @@ internal sealed class NoticeValidation(IGrainFactory grains)
         var sum = lines.Sum(l => l.Item1.Amount);
         if (sum != draft.Amount)
         {
-            return Refused(ResultCodes.LinesDoNotAddUp, $"lines {MoneyMath.Format(sum)} != {MoneyMath.Format(draft.Amount)}");
+            return Refused(ResultCodes.ItemLinesMismatch, $"lines {MoneyMath.Format(sum)} != {MoneyMath.Format(draft.Amount)}");
         }
 
         return new Outcome(ResultCodes.Success, null, lines);

@@ -1,8 +1,8 @@
 using NonTax.Grains.Abstractions.Bureau;
 using NonTax.Grains.Abstractions.Codes;
 using NonTax.Grains.Abstractions.Notices;
-using NonTax.Grains.Abstractions.Results;
-using NonTax.Grains.Abstractions.Time;
+using NonTax.Protocol.Results;
+using NonTax.Protocol.Time;
 using NonTax.Grains.Abstractions.Units;
 using Orleans.Concurrency;
 
@@ -37,7 +37,7 @@ public sealed class UnitIssuingGrain(TimeProvider clock) : Grain, IUnitIssuingGr
     public Task<IssueResult> IssueWithCode(string payCode, NoticeDraft draft) =>
         PayCode.IsWellFormed(payCode)
             ? IssueAsync(draft, payCode)
-            : Task.FromResult(new IssueResult(ResultCodes.FieldInvalid, payCode, Information: "PayCode"));
+            : Task.FromResult(new IssueResult(ResultCodes.MalformedField, payCode, Information: "PayCode"));
 
     /// <summary>
     /// Validates every row first, then issues the notices concurrently. Each row stands or falls on
@@ -47,7 +47,7 @@ public sealed class UnitIssuingGrain(TimeProvider clock) : Grain, IUnitIssuingGr
     {
         if (rows.Count > MaxBatchRows)
         {
-            return new BatchIssueReport([.. rows.Select(_ => new IssueResult(ResultCodes.FieldInvalid, Information: $"at most {MaxBatchRows} rows a batch"))]);
+            return new BatchIssueReport([.. rows.Select(_ => new IssueResult(ResultCodes.MalformedField, Information: $"at most {MaxBatchRows} rows a batch"))]);
         }
 
         // One read of the terms for the whole batch: a block decided mid-batch applies to the next one.

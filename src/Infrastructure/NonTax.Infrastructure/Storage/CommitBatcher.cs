@@ -16,7 +16,7 @@ namespace NonTax.Infrastructure.Storage;
 /// writer retry each unit on its own transaction so one bad unit cannot fail its neighbours.
 /// </para>
 /// </summary>
-public sealed class CommitBatcher : ICommitBatcher, IAsyncDisposable
+public sealed class CommitBatcher : IAsyncDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly CommitBatcherOptions _options;
@@ -30,18 +30,6 @@ public sealed class CommitBatcher : ICommitBatcher, IAsyncDisposable
         _options = options.Value;
         _logger = logger;
         _writer = Task.Run(WriteLoopAsync);
-    }
-
-    /// <summary>Transactions committed so far (for metrics and benchmarks).</summary>
-    public long BatchesCommitted { get; private set; }
-
-    /// <summary>Units committed so far.</summary>
-    public long UnitsCommitted { get; private set; }
-
-    public Task CommitAsync(Action<NpgsqlBatch> addCommands, CancellationToken cancellationToken = default)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        return Enqueue(new CommandUnit(addCommands));
     }
 
     internal Task Enqueue(CommitUnit unit)
@@ -170,8 +158,6 @@ public sealed class CommitBatcher : ICommitBatcher, IAsyncDisposable
 
     private void Completed(List<CommitUnit> units)
     {
-        BatchesCommitted++;
-        UnitsCommitted += units.Count;
         foreach (var unit in units)
         {
             unit.Succeed();

@@ -11,23 +11,12 @@ public static class DomainStorageSiloBuilderExtensions
 {
     /// <summary>
     /// Registers the batched PostgreSQL grain storage under <see cref="StorageNames.Domain"/>, the
-    /// process-wide <see cref="ICommitBatcher"/>, and (if not registered yet) an
+    /// silo-wide <see cref="CommitBatcher"/> it writes through, and (if not registered yet) an
     /// <see cref="NpgsqlDataSource"/> for <paramref name="connectionString"/>.
     /// </summary>
     public static ISiloBuilder AddNonTaxDomainStorage(this ISiloBuilder builder, string connectionString, IConfiguration? configuration = null)
     {
-        builder.Services.AddNonTaxCommitBatcher(connectionString, configuration);
-        builder.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Domain,
-            (sp, _) => ActivatorUtilities.CreateInstance<BatchedGrainStorage>(sp));
-        return builder;
-    }
-
-    /// <summary>
-    /// Registers only the group-commit writer (for hosts that archive rows but hold no grains,
-    /// such as the socket edge).
-    /// </summary>
-    public static IServiceCollection AddNonTaxCommitBatcher(this IServiceCollection services, string connectionString, IConfiguration? configuration = null)
-    {
+        var services = builder.Services;
         services.TryAddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         var options = services.AddOptions<CommitBatcherOptions>();
         if (configuration is not null)
@@ -36,7 +25,8 @@ public static class DomainStorageSiloBuilderExtensions
         }
 
         services.TryAddSingleton<CommitBatcher>();
-        services.TryAddSingleton<ICommitBatcher>(sp => sp.GetRequiredService<CommitBatcher>());
-        return services;
+        builder.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Domain,
+            (sp, _) => ActivatorUtilities.CreateInstance<BatchedGrainStorage>(sp));
+        return builder;
     }
 }

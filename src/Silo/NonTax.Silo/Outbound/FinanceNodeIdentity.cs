@@ -1,19 +1,18 @@
 using System.Globalization;
+using NonTax.Protocol.Time;
 
 namespace NonTax.Silo.Outbound;
 
-/// <summary>This finance node's code (F + region) as configured in <c>FinanceNode:Code</c>, and its business calendar (China Standard Time).</summary>
+/// <summary>This finance node's code (F + region) as configured in <c>FinanceNode:Code</c>, and its business date (<see cref="ChinaTime"/>).</summary>
 public sealed class FinanceNodeIdentity(string code)
 {
-    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
-
     public string Code { get; } = code.Length == 7 && code[0] == 'F' && code.Skip(1).All(char.IsAsciiDigit)
         ? code
         : throw new ArgumentException($"'{code}' is not a finance node code (F + 6-digit region).", nameof(code));
 
     public string Region => Code[1..];
 
-    public DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(time.GetUtcNow().ToOffset(ChinaOffset).DateTime);
+    public DateOnly Today(TimeProvider time) => ChinaTime.Today(time);
 
     public override string ToString() => Code.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,5 +1,6 @@
 using NonTax.Grains.Abstractions.Outbound;
 using NonTax.Grains.Outbound;
+using NonTax.Infrastructure.Hosting;
 using NonTax.Infrastructure.Messages;
 using NonTax.Infrastructure.Peers;
 using NonTax.Infrastructure.Projection.Queries;
@@ -14,7 +15,7 @@ public static class OutboundServiceCollectionExtensions
     {
         services.AddNonTaxPeers(configuration);
         services.Configure<BankLinkOptions>(configuration.GetSection("BankLink"));
-        services.AddSingleton(new FinanceNodeIdentity(configuration["FinanceNode:Code"] ?? "F320682"));
+        services.AddSingleton(sp => new FinanceNodeIdentity(FinanceNodeSetting.Read(configuration, sp.GetRequiredService<ILogger<FinanceNodeIdentity>>())));
         services.AddSingleton(sp => new MsgIdGenerator(
             sp.GetRequiredService<TimeProvider>(),
             MessageIdNode.Claim(sp.GetRequiredService<Npgsql.NpgsqlDataSource>(), configuration.GetValue<int?>("FinanceNode:MsgIdNode"))));

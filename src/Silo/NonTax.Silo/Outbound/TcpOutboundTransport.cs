@@ -1,11 +1,10 @@
-using System.Globalization;
 using NonTax.Grains.Abstractions.Outbound;
 using NonTax.Grains.Outbound;
 using NonTax.Infrastructure.Messages;
 using NonTax.Infrastructure.Peers;
+using NonTax.Protocol;
 using NonTax.Protocol.Envelope;
-using NonTax.Protocol.Framing;
-using NonTax.Protocol.Security;
+using NonTax.Protocol.Nodes;
 using NonTax.Protocol.Transport;
 using NonTax.Protocol.Vouchers;
 
@@ -14,7 +13,9 @@ namespace NonTax.Silo.Outbound;
 /// <summary>
 /// Delivers a bank link's message: signs it with the peer's current token, sends it over a short
 /// connection to the peer's server, checks the reply's MAC and that it answers this MsgID, and
-/// archives both frames. Any doubt about the answer is an exception, so the link retries with the
+/// archives both frames. The voucher is checked against its MsgNo's field table before it is
+/// signed: an invalid message throws <see cref="InvalidOutboundMessageException"/> and is neither
+/// archived nor sent. Any doubt about the answer is an exception, so the link retries with the
 /// same MsgID (the peer is idempotent on it). Field names may be paths
 /// (<c>Accounts/Account/AcctNo</c>): they become repeated groups, see <see cref="VoucherPaths"/>.
 /// </summary>
@@ -28,14 +29,14 @@ public sealed class TcpOutboundTransport(PeerRegistry peers, MessageJournal jour
         var today = financeNode.Today(time);
         var head = Head.Request(financeNode.Code, peerNodeCode, msgNo, msgId, today);
         var voucher = VoucherPaths.ToVoucher(fields.Select(f => (f.Name, f.Value)));
-        var body = EnvelopeWriter.Write(head, [new VoucherBody(financeNode.Region, today.Year.ToString("D4", CultureInfo.InvariantCulture), msgNo, "1", voucher)]);
-        var frame = FrameWriter.Write(msgNo, body, Mac.Compute(peer.Token, body));
+        var peerKind = NodeCode.TryParse(peerNodeCode, out var code) ? code.Kind : (NodeKind?)null;
+        var frame = CnnontaxCodec.Default.EncodeOutbound(head, voucher, peer.Token, financeNode.Region, peerKind);
         await journal.ArchiveAsync(new ArchivedFrame(ArchivedFrame.Outbound, peerNodeCode, endpoint.ToString(), msgNo, msgId, msgId, null, null, frame), cancellationToken);
 
         var reply = await ShortConnectionClient.ExchangeAsync(endpoint.Host, endpoint.Port, frame, cancellationToken);
-        var replyBytes = FrameWriter.Write(reply.MsgNo, reply.Body.Span, reply.Mac);
-        var decoded = EnvelopeReader.Parse(reply.Body.Span, reply.MsgNo);
-        var macOk = Mac.Verify(reply.Mac, reply.Body.Span, peer.TokensValidAt(time.GetUtcNow()));
+        var replyBytes = CnnontaxCodec.Default.ToBytes(reply);
+        var decoded = CnnontaxCodec.Default.Decode(reply);
+        var macOk = CnnontaxCodec.Default.VerifyMac(reply, peer.TokensValidAt(time.GetUtcNow()));
         var result = decoded.Envelope?.First.Voucher["Result"];
         var information = decoded.Envelope?.First.Voucher["Information"];
         var problem = !macOk ? "reply MAC does not verify"

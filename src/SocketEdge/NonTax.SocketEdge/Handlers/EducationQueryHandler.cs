@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 using NonTax.Grains.Abstractions.Notices;
-using NonTax.Grains.Abstractions.Time;
+using NonTax.Protocol.Time;
 using NonTax.Infrastructure.Projection.Queries;
 using NonTax.Protocol.Results;
 using NonTax.SocketEdge.Messages;

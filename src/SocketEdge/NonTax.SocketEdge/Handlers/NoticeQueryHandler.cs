@@ -1,6 +1,6 @@
 using System.Globalization;
 using NonTax.Grains.Abstractions.Notices;
-using NonTax.Grains.Abstractions.Time;
+using NonTax.Protocol.Time;
 using NonTax.Protocol.Results;
 using NonTax.SocketEdge.Messages;
 using Wire = NonTax.Protocol.Vouchers.Collection;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Connections;
 using NonTax.Infrastructure.Client;
+using NonTax.Infrastructure.Hosting;
 using NonTax.Infrastructure.Messages;
 using NonTax.Infrastructure.Peers;
 using NonTax.Protocol.Identifiers;
@@ -26,7 +27,9 @@ public static class EdgeHostExtensions
             kestrel.ListenAnyIP(edge.HealthPort);
         });
         builder.UseNonTaxClusterClient();
-        builder.Services.Configure<EdgeOptions>(builder.Configuration.GetSection("Edge"));
+        builder.Services.AddOptions<EdgeOptions>()
+            .Bind(builder.Configuration.GetSection("Edge"))
+            .PostConfigure<ILogger<EdgeOptions>>((options, logger) => options.FinanceNode = FinanceNodeSetting.Read(builder.Configuration, logger));
         builder.Services.AddNonTaxPeers(builder.Configuration);
         builder.Services.AddSingleton<EdgeMetrics>();
         builder.Services.AddSingleton(services =>

@@ -16,7 +16,7 @@ public sealed class ReplyPruningService(
     TimeProvider time,
     ILogger<ReplyPruningService> logger) : BackgroundService
 {
-    /// <summary>spec/protocol.md "Idempotency": keys are kept at least 30 days.</summary>
+    /// <summary>docs/protocol.md "Idempotency": keys are kept at least 30 days.</summary>
     public static readonly TimeSpan MinimumRetention = TimeSpan.FromDays(30);
 
     /// <summary>The retention actually applied: the configured one, raised to the floor if set lower.</summary>

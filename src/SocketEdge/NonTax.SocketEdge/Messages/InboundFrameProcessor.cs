@@ -2,18 +2,19 @@ using System.Net;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using NonTax.Infrastructure.Peers;
+using NonTax.Protocol;
 using NonTax.Protocol.Envelope;
 using NonTax.Protocol.Framing;
 using NonTax.Protocol.Nodes;
 using NonTax.Protocol.Results;
-using NonTax.Protocol.Security;
+using NonTax.Protocol.Time;
 using NonTax.Infrastructure.Messages;
 using NonTax.SocketEdge.Transport;
 
 namespace NonTax.SocketEdge.Messages;
 
 /// <summary>
-/// Applies the order of checks of spec/protocol.md to one frame: parse → peer by SRC → address
+/// Applies the order of checks of docs/protocol.md to one frame: parse → peer by SRC → address
 /// allow-list → MAC with the peer's valid tokens → permission for this MsgNo → DES → (SRC, MsgID)
 /// idempotency → business handler. Refusals before the peer is known get no reply (nothing to
 /// sign it with); later ones get a signed 5001. Every frame in and out is archived, and a final
@@ -52,8 +53,8 @@ public sealed class InboundFrameProcessor : IFrameProcessor
 
     public async Task<byte[]?> ProcessAsync(RawFrame frame, IPEndPoint remote, CancellationToken cancellationToken)
     {
-        var raw = FrameWriter.Write(frame.MsgNo, frame.Body.Span, frame.Mac);
-        var decoded = EnvelopeReader.Parse(frame.Body.Span, frame.MsgNo);
+        var raw = CnnontaxCodec.Default.ToBytes(frame);
+        var decoded = CnnontaxCodec.Default.Decode(frame);
         var src = decoded.Src;
         var peer = src is null ? null : await _peers.FindAsync(src, cancellationToken);
         if (peer is null || !peer.Enabled)
@@ -67,7 +68,7 @@ public sealed class InboundFrameProcessor : IFrameProcessor
             return await DropAsync(raw, remote, src, decoded.MsgId, frame.MsgNo, $"address {remote.Address} not allowed for {peer.NodeCode}", cancellationToken);
         }
 
-        if (!Mac.Verify(frame.Mac, frame.Body.Span, peer.TokensValidAt(_time.GetUtcNow())))
+        if (!CnnontaxCodec.Default.VerifyMac(frame, peer.TokensValidAt(_time.GetUtcNow())))
         {
             return await RefuseAsync(raw, remote, peer, decoded, frame.MsgNo, ResultCodes.BadMac, "MAC does not verify", cancellationToken);
         }
@@ -152,7 +153,7 @@ public sealed class InboundFrameProcessor : IFrameProcessor
         _metrics.Refused(result);
         _logger.LogWarning("Frame {MsgNo} {MsgId} from {Peer} refused {Result}: {Information}", msgNo, decoded.MsgId, peer.NodeCode, result, information);
         var requestHead = decoded.Envelope?.Head
-            ?? Head.Request(peer.NodeCode, _options.FinanceNode, msgNo, decoded.MsgId ?? string.Empty, ChinaDate.Today(_time));
+            ?? Head.Request(peer.NodeCode, _options.FinanceNode, msgNo, decoded.MsgId ?? string.Empty, ChinaTime.Today(_time));
         var reply = _composer.Compose(requestHead, MsgNos.FinanceReply, [HandlerOutcome.GenericReply(msgNo, result, information)], peer.Token);
         await _journal.RecordExchangeAsync(
             Inbound(raw, remote, peer.NodeCode, requestHead, result, information),

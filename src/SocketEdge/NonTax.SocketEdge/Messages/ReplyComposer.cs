@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
+using NonTax.Protocol;
 using NonTax.Protocol.Envelope;
-using NonTax.Protocol.Framing;
-using NonTax.Protocol.Security;
+using NonTax.Protocol.Time;
 using NonTax.Protocol.Vouchers;
 using NonTax.Infrastructure.Messages;
 
@@ -14,22 +14,22 @@ public sealed class ReplyComposer(IOptions<EdgeOptions> options, EdgeMessageIds 
 
     public ComposedReply Compose(Head request, string replyMsgNo, IReadOnlyList<Voucher> vouchers, string token)
     {
-        var today = ChinaDate.Today(time);
+        var today = ChinaTime.Today(time);
         var msgId = messageIds.Next();
         var head = new Head(_financeNode, request.Src, replyMsgNo, msgId, request.MsgId, today);
         var region = _financeNode.Length > 1 ? _financeNode[1..] : string.Empty;
         var bodies = vouchers
             .Select((voucher, index) => new VoucherBody(region, today.Year.ToString("D4"), replyMsgNo, (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), voucher))
             .ToList();
-        var body = EnvelopeWriter.Write(head, bodies);
-        return new ComposedReply(head, body, FrameWriter.Write(replyMsgNo, body, Mac.Compute(token, body)));
+        var body = CnnontaxCodec.Default.WriteBody(head, bodies);
+        return new ComposedReply(head, body, CnnontaxCodec.Default.Sign(replyMsgNo, body, token));
     }
 
     /// <summary>Signs a stored reply again with the peer's current token (it may have changed since).</summary>
     public ComposedReply Resign(StoredReply stored, string token)
     {
-        var head = EnvelopeReader.Parse(stored.ReplyBody, stored.ReplyMsgNo).Envelope?.Head
+        var head = CnnontaxCodec.Default.DecodeBody(stored.ReplyBody, stored.ReplyMsgNo).Envelope?.Head
             ?? throw new InvalidOperationException("A stored reply no longer parses.");
-        return new ComposedReply(head, stored.ReplyBody, FrameWriter.Write(stored.ReplyMsgNo, stored.ReplyBody, Mac.Compute(token, stored.ReplyBody)));
+        return new ComposedReply(head, stored.ReplyBody, CnnontaxCodec.Default.Sign(stored.ReplyMsgNo, stored.ReplyBody, token));
     }
 }

@@ -3,6 +3,7 @@ using System.IO.Pipelines;
 using System.Net;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Options;
+using NonTax.Protocol;
 using NonTax.Protocol.Framing;
 
 namespace NonTax.SocketEdge.Transport;
@@ -11,7 +12,7 @@ namespace NonTax.SocketEdge.Transport;
 /// One short connection from a bank or unit system: (PROXY header when the socket peer is a
 /// configured balancer) → one frame, read within bounded size and time → one reply → close.
 /// Bytes that cannot become a frame are logged and the connection closed without a reply,
-/// because no peer is known to sign one for (spec/protocol.md "Refusals").
+/// because no peer is known to sign one for (docs/protocol.md "Refusals").
 /// </summary>
 public sealed class BankConnectionHandler(
     IFrameProcessor processor,
@@ -20,7 +21,7 @@ public sealed class BankConnectionHandler(
     ILogger<BankConnectionHandler> logger) : ConnectionHandler
 {
     private readonly EdgeOptions _options = options.Value;
-    private readonly FrameReader _frameReader = new(options.Value.MaxFrameBytes);
+    private readonly CnnontaxCodec _codec = new(options.Value.MaxFrameBytes);
     private readonly HashSet<IPAddress> _balancers = options.Value.BalancerAddresses.Select(IPAddress.Parse).Select(Normalize).ToHashSet();
 
     public override async Task OnConnectedAsync(ConnectionContext connection)
@@ -116,7 +117,7 @@ public sealed class BankConnectionHandler(
         {
             var read = await ReadWithIdleLimitAsync(input, cancellationToken);
             var buffer = read.Buffer;
-            var result = _frameReader.TryRead(buffer, out var consumed);
+            var result = _codec.TryReadFrame(buffer, out var consumed);
             switch (result.Status)
             {
                 case FrameReadStatus.Complete:

@@ -1,50 +1,54 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using NonTax.Grains.Abstractions.Bureau;
 using NonTax.Grains.Abstractions.Outbound;
 using NonTax.Grains.Abstractions.Units;
+using NonTax.Protocol.Results;
+using NonTax.Protocol.Vouchers;
+using NonTax.Protocol.Vouchers.BaseData;
 
 namespace NonTax.Grains.BaseData.Publishing;
 
 /// <summary>
-/// The rows of one full refresh as voucher fields without the SeqNo. Repeated groups use path
-/// names (<c>Accounts/Account/AcctNo</c>) that the silo's transport nests into elements.
-/// <see cref="Fingerprint"/> identifies the content, so an unchanged refresh is not pushed again
-/// after an unrelated edit.
+/// One full refresh, built from its typed voucher (<see cref="AccountRefresh"/>,
+/// <see cref="RegionRefresh"/>, <see cref="SupervisedAccountRefresh"/>). <see cref="Fields"/> are
+/// the voucher's path fields (<c>Accounts/Account/AcctNo</c>) without the SeqNo, and
+/// <see cref="Fingerprint"/> identifies them, so an unchanged refresh is not pushed again after an
+/// unrelated edit.
 /// </summary>
-internal sealed record RefreshContent(string MsgNo, IReadOnlyList<VoucherField> Fields, int Rows)
+internal sealed class RefreshContent
 {
-    public const string AccountRefresh = "5952";
-    public const string RegionRefresh = "5953";
-    public const string SupervisedAccountRefresh = "5981";
+    private const string SeqNoField = "SeqNo";
+    private readonly Func<long, ITypedVoucher> _voucher;
+
+    private RefreshContent(string msgNo, int rows, Func<long, ITypedVoucher> voucher)
+    {
+        MsgNo = msgNo;
+        Rows = rows;
+        _voucher = voucher;
+        Fields = [.. VoucherPaths.ToFields(voucher(0).ToVoucher()).Where(f => f.Name != SeqNoField).Select(f => new VoucherField(f.Name, f.Value))];
+    }
+
+    public string MsgNo { get; }
+
+    public IReadOnlyList<VoucherField> Fields { get; }
+
+    public int Rows { get; }
 
     /// <summary>5952: every fiscal account, closed ones with Status 0 so banks stop using them.</summary>
     public static RefreshContent Accounts(IEnumerable<FiscalAccount> accounts)
     {
-        var rows = accounts.OrderBy(a => a.AccountNo, StringComparer.Ordinal).ToList();
-        var fields = rows.SelectMany(a => new VoucherField[]
-        {
-            new("Accounts/Account/AcctNo", a.AccountNo),
-            new("Accounts/Account/AcctName", a.Name),
-            new("Accounts/Account/AcctType", a.AccountType.ToString(CultureInfo.InvariantCulture)),
-            new("Accounts/Account/BankCode", a.BankCode),
-            new("Accounts/Account/BankName", a.BankName),
-            new("Accounts/Account/Status", a.Active ? "1" : "0"),
-        });
-        return new(AccountRefresh, WithContainer("Accounts", fields), rows.Count);
+        var rows = accounts.OrderBy(a => a.AccountNo, StringComparer.Ordinal)
+            .Select(a => new AccountRefresh.Account(a.AccountNo, a.Name, a.AccountType, a.BankCode, a.BankName, a.Active ? 1 : 0))
+            .ToArray();
+        return new(MsgNos.AccountRefresh, rows.Length, seqNo => new AccountRefresh(seqNo, rows));
     }
 
     /// <summary>5953: the regions this finance node serves.</summary>
     public static RefreshContent Regions(string financeNode, IEnumerable<Region> regions)
     {
-        var rows = regions.OrderBy(r => r.Code, StringComparer.Ordinal).ToList();
-        var fields = rows.SelectMany(r => new VoucherField[]
-        {
-            new("Regions/Region/AdmDivCode", r.Code),
-            new("Regions/Region/Name", r.Name),
-        });
-        return new(RegionRefresh, [new("FinanceNode", financeNode), .. WithContainer("Regions", fields)], rows.Count);
+        var rows = regions.OrderBy(r => r.Code, StringComparer.Ordinal).Select(r => new RegionRefresh.Region(r.Code, r.Name)).ToArray();
+        return new(MsgNos.RegionRefresh, rows.Length, seqNo => new RegionRefresh(seqNo, financeNode, rows));
     }
 
     /// <summary>
@@ -57,25 +61,19 @@ internal sealed record RefreshContent(string MsgNo, IReadOnlyList<VoucherField> 
         var rows = accounts
             .Where(a => a.AccountType == SupervisedAccountType && a.Active)
             .OrderBy(a => a.AccountNo, StringComparer.Ordinal)
-            .SelectMany(a => byAccount[a.AccountNo].OrderBy(u => u.UnitCode, StringComparer.Ordinal).Select(u => (Account: a, Unit: u)))
-            .ToList();
-        var fields = rows.SelectMany(r => new VoucherField[]
-        {
-            new("Accounts/Account/AcctNo", r.Account.AccountNo),
-            new("Accounts/Account/AcctName", r.Account.Name),
-            new("Accounts/Account/ChgAgenCode", r.Unit.UnitCode),
-            new("Accounts/Account/ChgAgenName", r.Unit.Name),
-            new("Accounts/Account/BankCode", r.Account.BankCode),
-        });
-        return new(SupervisedAccountRefresh, WithContainer("Accounts", fields), rows.Count);
+            .SelectMany(a => byAccount[a.AccountNo].OrderBy(u => u.UnitCode, StringComparer.Ordinal)
+                .Select(u => new SupervisedAccountRefresh.Account(a.AccountNo, a.Name, u.UnitCode, u.Name, a.BankCode)))
+            .ToArray();
+        return new(MsgNos.SupervisedAccountRefreshOrEBillExchangeReply, rows.Length, seqNo => new SupervisedAccountRefresh(seqNo, rows));
     }
 
     /// <summary>RecAcctType 4: a unit's supervised account.</summary>
     public const int SupervisedAccountType = 4;
 
-    /// <summary>The fields of the voucher: SeqNo first, then the rows.</summary>
+    /// <summary>The fields of the voucher with its SeqNo, checked against the voucher's field rules.</summary>
+    /// <exception cref="InvalidOutboundMessageException">A row breaks a field rule: the refresh is not sent.</exception>
     public IReadOnlyList<VoucherField> WithSeqNo(long seqNo) =>
-        [new("SeqNo", seqNo.ToString(CultureInfo.InvariantCulture)), .. Fields];
+        [.. VoucherPaths.ToFields(OutboundVoucher.Check(MsgNo, _voucher(seqNo).ToVoucher())).Select(f => new VoucherField(f.Name, f.Value))];
 
     /// <summary>Content and recipients together: a new bank must get the refresh even if the rows did not change.</summary>
     public string Fingerprint(IEnumerable<string> peers)
@@ -92,12 +90,5 @@ internal sealed record RefreshContent(string MsgNo, IReadOnlyList<VoucherField> 
         }
 
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
-    }
-
-    // An empty list is still sent as an empty container: "no accounts" is a valid full refresh.
-    private static IReadOnlyList<VoucherField> WithContainer(string container, IEnumerable<VoucherField> fields)
-    {
-        var list = fields.ToList();
-        return list.Count == 0 ? [new(container, "")] : list;
     }
 }

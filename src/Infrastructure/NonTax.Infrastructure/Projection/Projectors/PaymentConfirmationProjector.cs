@@ -1,5 +1,6 @@
 using NonTax.Grains.Abstractions.Journal;
 using NonTax.Infrastructure.Storage;
+using NonTax.Protocol.Results;
 using Npgsql;
 using static NonTax.Infrastructure.Projection.ProjectionCommand;
 
@@ -12,10 +13,6 @@ namespace NonTax.Infrastructure.Projection.Projectors;
 /// </summary>
 public sealed class PaymentConfirmationProjector : IFactProjector
 {
-    // The grain answers these codes for the two accepted outcomes (protocol result codes).
-    private const string RevenueResult = "00000";
-    private const string DuplicateResult = "10006";
-
     private const string InsertSql = """
         INSERT INTO nontax.payment_confirmations (confirmation_id, pay_code, unit_code, src, tra_no_bus, cfm_date, cfm_time,
             amount, notice_amount, late_fee, amount_due, pay_mode, bank_outlet, payer_name, payee_acct,
@@ -66,7 +63,7 @@ public sealed class PaymentConfirmationProjector : IFactProjector
             payload.OptionalText("payerName"),
             payload.OptionalText("payeeAcct"),
             duplicate ? "duplicate" : "revenue",
-            duplicate ? DuplicateResult : RevenueResult,
+            duplicate ? ResultCodes.DuplicatePaymentRefunding : ResultCodes.Success,
             duplicate ? payload.Text("refundNo") : payload.OptionalText("refundNo"));
     }
 

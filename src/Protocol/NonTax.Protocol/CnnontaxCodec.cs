@@ -1,14 +1,17 @@
 using System.Buffers;
 using NonTax.Protocol.Envelope;
 using NonTax.Protocol.Framing;
+using NonTax.Protocol.Nodes;
 using NonTax.Protocol.Security;
 using NonTax.Protocol.Vouchers;
 
 namespace NonTax.Protocol;
 
 /// <summary>
-/// The one-stop CNNONTAX codec for the socket edge and the bank simulator: cut frames from a
-/// pipe, decode and authenticate them, and build signed frames. No method throws on bad input
+/// The one CNNONTAX codec entry point — frame, envelope and MAC, both ways — for the socket edge,
+/// the silo's outbound links and the bank simulator: cut frames from a pipe, decode and
+/// authenticate them, and build signed frames. Nothing outside this library assembles
+/// <c>FrameWriter</c>, <c>EnvelopeWriter</c> and <c>Mac</c> itself. No method throws on bad input
 /// from the wire; errors are values. Encoding throws <see cref="ArgumentException"/> for input
 /// that should have been refused when it entered the system (e.g. a character GBK cannot encode).
 /// </summary>
@@ -61,6 +64,16 @@ public sealed class CnnontaxCodec
         return EnvelopeReader.Parse(frame.Body.Span, frame.MsgNo);
     }
 
+    /// <summary>Parses a CFX body kept apart from its frame (a stored reply).</summary>
+    public DecodeResult DecodeBody(ReadOnlySpan<byte> body, string msgNo) => EnvelopeReader.Parse(body, msgNo);
+
+    /// <summary>The frame's bytes exactly as they travelled, for the archive.</summary>
+    public byte[] ToBytes(RawFrame frame)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        return FrameWriter.Write(frame.MsgNo, frame.Body.Span, frame.Mac);
+    }
+
     /// <summary>True when the frame's MAC verifies under any of <paramref name="tokens"/> (either hex case).</summary>
     public bool VerifyMac(RawFrame frame, IEnumerable<string> tokens)
     {
@@ -73,8 +86,24 @@ public sealed class CnnontaxCodec
     public byte[] Encode(Head head, IReadOnlyList<VoucherBody> vouchers, string token)
     {
         ArgumentNullException.ThrowIfNull(head);
-        var body = EnvelopeWriter.Write(head, vouchers);
-        return FrameWriter.Write(head.MsgNo, body, Mac.Compute(token, body));
+        return Sign(head.MsgNo, WriteBody(head, vouchers), token);
+    }
+
+    /// <summary>The CFX body of a message, before it is signed (the edge stores it to answer a resend).</summary>
+    public byte[] WriteBody(Head head, IReadOnlyList<VoucherBody> vouchers) => EnvelopeWriter.Write(head, vouchers);
+
+    /// <summary>Frames a written body with its MAC under <paramref name="token"/>.</summary>
+    public byte[] Sign(string msgNo, ReadOnlySpan<byte> body, string token) => FrameWriter.Write(msgNo, body, Mac.Compute(token, body));
+
+    /// <summary>
+    /// Builds a message this node originates: one voucher, checked against its MsgNo's field table
+    /// first (<see cref="OutboundVoucher.Check"/>), so an invalid message is never signed or sent.
+    /// </summary>
+    /// <exception cref="InvalidOutboundMessageException">The voucher breaks a field rule.</exception>
+    public byte[] EncodeOutbound(Head head, Voucher voucher, string token, string admDivCode, NodeKind? peer = null)
+    {
+        ArgumentNullException.ThrowIfNull(head);
+        return Encode(head, OutboundVoucher.Check(head.MsgNo, voucher, peer), token, admDivCode, "1");
     }
 
     /// <summary>

@@ -1,4 +1,4 @@
-namespace NonTax.Grains.Abstractions.Time;
+namespace NonTax.Protocol.Time;
 
 /// <summary>
 /// China Standard Time (UTC+8, no daylight saving) — the zone of every business date, whatever

@@ -10,7 +10,7 @@ namespace NonTax.Protocol.Fields;
 public static class WireTime
 {
     /// <summary>The fixed UTC+8 offset of China Standard Time (no daylight saving since 1991).</summary>
-    public static readonly TimeSpan ChinaStandardTime = TimeSpan.FromHours(8);
+    public static readonly TimeSpan ChinaStandardTime = Time.ChinaTime.Offset;
 
     private const string DateFormat = "yyyyMMdd";
     private const string TimeFormat = "HHmmss";
