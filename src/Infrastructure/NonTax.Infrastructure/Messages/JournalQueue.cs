@@ -4,35 +4,37 @@ using Microsoft.Extensions.Logging;
 namespace NonTax.Infrastructure.Messages;
 
 /// <summary>
-/// Many callers, one loop: requests queue in a channel; the loop takes whatever is queued (up to
+/// Many callers, few loops: requests queue in a channel; a loop takes whatever is queued (up to
 /// the batch size) and hands it to <c>process</c> as one batch, so a database round trip or
-/// commit is shared by every connection that asked meanwhile. No delay when idle: a lone request
-/// is processed at once. If a batch fails, its requests are processed again one by one, so one bad
+/// commit is shared by every connection that asked meanwhile. With more than one loop, a second
+/// batch can be on its way while the first commits. No delay when idle: a lone request is
+/// processed at once. If a batch fails, its requests are processed again one by one, so one bad
 /// request fails only its own caller.
 /// </summary>
 internal sealed class JournalQueue<TRequest> where TRequest : PendingJournalRequest
 {
-    private readonly Channel<TRequest> _channel = Channel.CreateUnbounded<TRequest>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<TRequest> _channel = Channel.CreateUnbounded<TRequest>(new UnboundedChannelOptions { SingleReader = false });
     private readonly Func<IReadOnlyList<TRequest>, Task> _process;
     private readonly int _maxBatchSize;
     private readonly TimeSpan _maxDelay;
     private readonly ILogger _logger;
     private readonly string _name;
-    private readonly Task _loop;
+    private readonly Task _loops;
 
     /// <param name="process">
     /// Does the work of a batch and completes its requests once the work is durable. Throws, with
     /// no request completed, when the batch as a whole failed.
     /// </param>
-    public JournalQueue(string name, int maxBatchSize, TimeSpan maxDelay, Func<IReadOnlyList<TRequest>, Task> process, ILogger logger)
+    public JournalQueue(string name, int loops, int maxBatchSize, TimeSpan maxDelay, Func<IReadOnlyList<TRequest>, Task> process, ILogger logger)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(loops, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxBatchSize, 1);
         _name = name;
         _maxBatchSize = maxBatchSize;
         _maxDelay = maxDelay;
         _process = process;
         _logger = logger;
-        _loop = Task.Run(RunAsync);
+        _loops = Task.WhenAll(Enumerable.Range(0, loops).Select(_ => Task.Run(RunAsync)));
     }
 
     public Task<StoredReply?> Enqueue(TRequest request)
@@ -49,7 +51,7 @@ internal sealed class JournalQueue<TRequest> where TRequest : PendingJournalRequ
     public Task DrainAsync()
     {
         _channel.Writer.TryComplete();
-        return _loop;
+        return _loops;
     }
 
     private async Task RunAsync()

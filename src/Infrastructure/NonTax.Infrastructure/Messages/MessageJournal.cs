@@ -10,7 +10,7 @@ namespace NonTax.Infrastructure.Messages;
 /// each (SRC, MsgID) (inbound_replies). A request's archive rows and its stored reply are written
 /// in one transaction before the reply leaves, so an acknowledged message is never forgotten.
 /// <para>
-/// Group commit: exchanges from every connection of the process queue up and one writer commits
+/// Group commit: exchanges from every connection of the process queue up and a writer commits
 /// whatever is queued in one transaction; stored-reply lookups are likewise answered many per
 /// query. So the database sees one commit per round, not one per message, and each caller still
 /// returns only once its own rows are durable. Disposing drains both queues.
@@ -30,10 +30,10 @@ public sealed class MessageJournal : IAsyncDisposable, IDisposable
         var log = (ILogger?)logger ?? NullLogger.Instance;
         var writer = new ExchangeBatchWriter(dataSource, Metrics);
         var reader = new ReplyLookupReader(dataSource, Metrics);
-        _writes = new JournalQueue<PendingExchange>("write", settings.MaxBatchSize, settings.MaxDelay, writer.WriteAsync, log);
+        _writes = new JournalQueue<PendingExchange>("write", settings.ConcurrentBatches, settings.MaxBatchSize, settings.MaxDelay, writer.WriteAsync, log);
 
         // Lookups never wait on purpose: the bank is waiting for the business answer behind them.
-        _lookups = new JournalQueue<PendingLookup>("lookup", settings.MaxBatchSize, TimeSpan.Zero, reader.ReadAsync, log);
+        _lookups = new JournalQueue<PendingLookup>("lookup", settings.ConcurrentBatches, settings.MaxBatchSize, TimeSpan.Zero, reader.ReadAsync, log);
     }
 
     /// <summary>Batch counts and sizes, for dashboards, tests and benchmarks.</summary>

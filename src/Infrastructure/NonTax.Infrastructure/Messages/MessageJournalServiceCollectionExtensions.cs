@@ -11,7 +11,8 @@ public static class MessageJournalServiceCollectionExtensions
     {
         services.AddOptions<MessageJournalOptions>()
             .Bind(configuration.GetSection(MessageJournalOptions.SectionName))
-            .Validate(o => o.MaxBatchSize >= 1 && o.MaxDelay >= TimeSpan.Zero, "MessageJournal:MaxBatchSize must be at least 1 and MaxDelay not negative.")
+            .Validate(o => o.MaxBatchSize >= 1 && o.ConcurrentBatches >= 1 && o.MaxDelay >= TimeSpan.Zero,
+                "MessageJournal:MaxBatchSize and ConcurrentBatches must be at least 1, MaxDelay not negative.")
             .ValidateOnStart();
         services.TryAddSingleton<MessageJournal>();
         return services;
