@@ -161,6 +161,21 @@ public sealed class MessageJournalGroupCommitTests(PostgresFixture database) : I
     }
 
     [Fact]
+    public async Task An_unreachable_database_fails_every_queued_caller()
+    {
+        var closedPort = new NpgsqlConnectionStringBuilder(database.AppConnectionString) { Port = TestPorts.Next(), Timeout = 2 };
+        await using var unreachable = NpgsqlDataSource.Create(closedPort.ConnectionString);
+        await using var journal = new MessageJournal(unreachable, Options.Create(new MessageJournalOptions { MaxDelay = TimeSpan.FromMilliseconds(100) }));
+        var peer = NewPeer();
+
+        var tasks = Enumerable.Range(0, 20).Select(i => RecordAsync(journal, peer, $"M{i}", Reply($"M{i}"))).ToArray();
+        await Task.WhenAll(tasks.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default)));
+
+        Assert.All(tasks, t => Assert.IsType<NpgsqlException>(t.Exception?.InnerException, exactMatch: false));
+        Assert.Equal(0L, journal.Metrics.WriteBatches);
+    }
+
+    [Fact]
     public async Task Exchanges_without_a_reply_to_store_are_archived_with_their_empty_fields()
     {
         await using var journal = NewJournal();

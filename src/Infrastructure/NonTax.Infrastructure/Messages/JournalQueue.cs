@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace NonTax.Infrastructure.Messages;
 
@@ -8,8 +9,8 @@ namespace NonTax.Infrastructure.Messages;
 /// the batch size) and hands it to <c>process</c> as one batch, so a database round trip or
 /// commit is shared by every connection that asked meanwhile. With more than one loop, a second
 /// batch can be on its way while the first commits. No delay when idle: a lone request is
-/// processed at once. If a batch fails, its requests are processed again one by one, so one bad
-/// request fails only its own caller.
+/// processed at once. If the server refuses a batch, its requests are processed again one by one,
+/// so one bad request fails only its own caller.
 /// </summary>
 internal sealed class JournalQueue<TRequest> where TRequest : PendingJournalRequest
 {
@@ -87,13 +88,21 @@ internal sealed class JournalQueue<TRequest> where TRequest : PendingJournalRequ
             await _process(batch);
             return;
         }
-        catch (Exception exception) when (batch.Count > 1)
+        catch (PostgresException exception) when (batch.Count > 1)
         {
+            // The server refused something in the batch: find out whose it is.
             _logger.LogWarning(exception, "Message journal {Queue} batch of {Count} failed; processing them one by one", _name, batch.Count);
         }
         catch (Exception exception)
         {
-            batch[0].Fail(exception);
+            // Database unreachable or the outcome unknown: retrying each alone would only wait out
+            // a connection timeout per request. Every caller fails; its bank resends.
+            _logger.LogError(exception, "Message journal {Queue} batch of {Count} failed", _name, batch.Count);
+            foreach (var request in batch)
+            {
+                request.Fail(exception);
+            }
+
             return;
         }
 
