@@ -22,7 +22,7 @@ public static class PeerServiceCollectionExtensions
                 ? key
                 : throw new InvalidOperationException($"{TokenKeySetting} is not configured (environment variable Security__TokenKey: base64 of 32 random bytes).")));
         services.TryAddSingleton<PeerRegistry>();
-        services.TryAddSingleton<MessageJournal>();
+        services.AddNonTaxMessageJournal(configuration);
         return services;
     }
 }

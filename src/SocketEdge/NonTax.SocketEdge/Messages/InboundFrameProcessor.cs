@@ -18,7 +18,8 @@ namespace NonTax.SocketEdge.Messages;
 /// allow-list → MAC with the peer's valid tokens → permission for this MsgNo → DES → (SRC, MsgID)
 /// idempotency → business handler. Refusals before the peer is known get no reply (nothing to
 /// sign it with); later ones get a signed 5001. Every frame in and out is archived, and a final
-/// reply is stored for (SRC, MsgID) in the same transaction, before it is sent.
+/// reply is stored for (SRC, MsgID) in the same transaction, before it is sent. The journal
+/// group-commits: that transaction and the lookup are shared with other connections' messages.
 /// </summary>
 public sealed class InboundFrameProcessor : IFrameProcessor
 {
