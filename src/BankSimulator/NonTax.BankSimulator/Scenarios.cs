@@ -35,6 +35,9 @@ public sealed class Scenarios(FinanceClient finance, IReadOnlyList<SimulatorPeer
                                                       clients, or open loop at R requests/s (latency from the intended send
                                                       time); per type count, rate, p50/p95/p99/max, answers by result code;
                                                       then checks every 00000 is one revenue row and every 10006 one refund
+          bench-table --json FILE --pgbench TPS [--rate-of LABEL]
+                                                      the one table of bench.sh from load runs labelled system/… and baseline/…
+                                                      (--rate-of prints the measured rate of one run)
         """;
 
     public async Task<int> RunAsync(SimulatorArguments arguments, CancellationToken cancellationToken)
@@ -66,6 +69,18 @@ public sealed class Scenarios(FinanceClient finance, IReadOnlyList<SimulatorPeer
                     : 1;
             case "load":
                 return await LoadAsync(arguments, cancellationToken);
+            case "bench-table":
+                var table = Load.BenchTable.Read(arguments.Option("json") ?? throw new ArgumentException("--json FILE"), double.Parse(arguments.Option("pgbench", "0"), CultureInfo.InvariantCulture));
+                if (arguments.Option("rate-of") is { } label)
+                {
+                    output.WriteLine(table.RateOf(label).ToString("0.#", CultureInfo.InvariantCulture));
+                }
+                else
+                {
+                    table.Write(output);
+                }
+
+                return 0;
             case "token":
                 return await ChangeTokenAsync(Peer(arguments.Option("as", "D3206820105")), arguments.Value(0, "new token"), cancellationToken);
             default:
