@@ -134,7 +134,9 @@ public sealed class LoadRunner
                     continue;
                 }
 
-                if (started >= measureFrom && clock.Elapsed <= measureTo)
+                // Every request started in the window counts, however late it finishes: dropping the
+                // slow ones at the window's end would flatter the tail.
+                if (started >= measureFrom)
                 {
                     _statistics[operation].Record(result, latency);
                 }
