@@ -38,15 +38,20 @@ echo "[bench] output of this run: $run"
 
 pids=()
 sampler=""
-stop_all() {
-    trap - INT TERM EXIT
+stop_services() {
     [[ -n "$sampler" ]] && kill "$sampler" 2>/dev/null || true
-    # Baseline and edge first, then the silo so it leaves the cluster, then the database.
+    sampler=""
+    # Baseline and edge first, then the silo so it leaves the cluster.
     local i
     for ((i = ${#pids[@]} - 1; i >= 0; i--)); do
         kill -TERM "${pids[$i]}" 2>/dev/null || true
         wait "${pids[$i]}" 2>/dev/null || true
     done
+    pids=()
+}
+stop_all() {
+    trap - INT TERM EXIT
+    stop_services
     pg_stop bench
     echo "[bench] stopped"
 }
@@ -153,8 +158,9 @@ for target in system baseline; do
     top_up "$target" "$port" "$dir/left.txt" $((half * (warmup + seconds) * 11 / 10))
     load "$target" "$port" "$schema" "confirm@half" --profile confirm --rate "$half" --codes "$dir/left.txt" "${serve[@]}"
 done
-kill "$sampler" 2>/dev/null || true
-sampler=""
+# The xunit benchmarks open their own silos and connection pools: free PostgreSQL's connection
+# slots first (with the services still up they ran out: 53300).
+stop_services
 
 {
     echo
