@@ -1,19 +1,183 @@
 #!/usr/bin/env bash
-# Benchmarks: print figures measured in the same run against a baseline (ratios hold on noisy
-# machines, absolute rates do not). Not part of the test command. Starts its own PostgreSQL.
-#   NONTAX_BENCH_ROUNDS=50 bash deploy/local/bench.sh
+# Benchmarks, one command from a clean checkout (docs/performance.md shows a run's output):
+#   bash deploy/local/bench.sh
+# Builds Release, starts its own PostgreSQL (instance `bench`, a fresh database each run),
+# starts a silo and a socket edge and the conventional baseline node on ports of their own (run.sh
+# may run beside it), measures `pgbench -N` on that PostgreSQL, drives system and baseline
+# through the same load profiles with the bank simulator's `load` verb, prints one table, checks
+# the ledger, runs the xunit benchmarks (Category=Benchmark) and stops everything on exit.
+#
+# Knobs (environment):
+#   NONTAX_BENCH_SECONDS=15   measured seconds per run      NONTAX_BENCH_WARMUP=3  warm-up seconds
+#   NONTAX_BENCH_CLIENTS=64   closed-loop clients           NONTAX_BENCH_PGBENCH_SECONDS=20
+#   NONTAX_BENCH_NOTICES=3000 unpaid notices to hold before the confirmation runs
+#   NONTAX_BENCH_XUNIT=1      0 skips the xunit benchmarks  NONTAX_BENCH_PG_PORT=55438
+#   NONTAX_BENCH_PORT_BASE=9300: edge (+0), edge health (+1), baseline (+20), peers' servers
+#   (+31..+34), silo operations (+80); silo and gateway ports: NONTAX_BENCH_SILO_PORT=11311,
+#   NONTAX_BENCH_GATEWAY_PORT=30300.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$repo"
 # shellcheck source=deploy/local/postgres.sh
 source deploy/local/postgres.sh
 
-port="${NONTAX_BENCH_PG_PORT:-55438}"
-pg_start bench "$port" --createdb
-trap 'pg_stop bench' EXIT
-pg_export_env bench "$port"
-export NONTAX_TEST_PG_ADMIN="$NONTAX_PG_OWNER"
-export NONTAX_TEST_PG_APP="$NONTAX_PG_APP"
+pg_port="${NONTAX_BENCH_PG_PORT:-55438}"
+seconds="${NONTAX_BENCH_SECONDS:-15}"
+warmup="${NONTAX_BENCH_WARMUP:-3}"
+clients="${NONTAX_BENCH_CLIENTS:-64}"
+pgbench_seconds="${NONTAX_BENCH_PGBENCH_SECONDS:-20}"
+notices="${NONTAX_BENCH_NOTICES:-3000}"
+base="${NONTAX_BENCH_PORT_BASE:-9300}"
+edge_port=$((base)) edge_health=$((base + 1)) conventional_port=$((base + 20)) ops_port=$((base + 80))
+silo_port="${NONTAX_BENCH_SILO_PORT:-11311}" gateway_port="${NONTAX_BENCH_GATEWAY_PORT:-30300}"
 
-dotnet test tests/NonTax.Integration.Tests -c Release --filter "Category=Benchmark" \
-    --logger "console;verbosity=detailed" 2>&1 | grep -E "writes/s|confirmations/s|Passed!|Failed!|error" || true
+state="$repo/.state/bench"
+run="$state/run-$(date -u +%Y%m%d-%H%M%S)"
+mkdir -p "$run"
+echo "[bench] output of this run: $run"
+
+pids=()
+sampler=""
+stop_services() {
+    [[ -n "$sampler" ]] && kill "$sampler" 2>/dev/null || true
+    sampler=""
+    # Baseline and edge first, then the silo so it leaves the cluster.
+    local i
+    for ((i = ${#pids[@]} - 1; i >= 0; i--)); do
+        kill -TERM "${pids[$i]}" 2>/dev/null || true
+        wait "${pids[$i]}" 2>/dev/null || true
+    done
+    pids=()
+}
+stop_all() {
+    trap - INT TERM EXIT
+    stop_services
+    pg_stop bench
+    echo "[bench] stopped"
+}
+trap stop_all INT TERM EXIT
+
+echo "[bench] building (Release)..."
+dotnet build NonTaxGrains.sln -c Release -v quiet -nologo | grep -E " error |Warn|Elapsed" || true
+bin() { echo "$repo/$1/bin/Release/net10.0/$2.dll"; }
+simulator() { dotnet "$(bin src/BankSimulator/NonTax.BankSimulator NonTax.BankSimulator)" "$@"; }
+
+# A fresh database per run: rates depend on how much is stored, and runs must compare.
+pg_start bench "$pg_port" --createdb
+pg_psql -c "DROP DATABASE IF EXISTS nontax WITH (FORCE)" -c "DROP DATABASE IF EXISTS pgbench WITH (FORCE)"
+pg_start bench "$pg_port" --createdb
+pg_export_env bench "$pg_port"
+
+# Secrets and peers of this benchmark instance only; the peers' own servers move off run.sh's ports.
+if [[ ! -s "$state/token-key" ]]; then (umask 077; head -c 32 /dev/urandom | base64 >"$state/token-key"); fi
+if [[ ! -s "$state/ops-api-token" ]]; then (umask 077; head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$state/ops-api-token"); fi
+generated="$(bash deploy/local/sandbox-peers.sh "$state/peers")"
+peers="$state/sandbox-peers.json"
+sed -e "s/: 9201 }/: $((base + 31)) }/" -e "s/: 9202 }/: $((base + 32)) }/" -e "s/: 9203 }/: $((base + 33)) }/" \
+    -e "s/: 9204,/: $((base + 34)),/" "$generated" >"$peers"
+chmod 600 "$peers"
+
+wait_http() {
+    local url="$1" what="$2" i
+    for i in $(seq 1 180); do
+        if curl -fsS -o /dev/null "$url" 2>/dev/null; then echo "[bench] $what is up"; return 0; fi
+        sleep 1
+    done
+    echo "[bench] $what did not come up at $url" >&2
+    return 1
+}
+
+export ConnectionStrings__NonTax="$NONTAX_PG_APP" ConnectionStrings__NonTaxOwner="$NONTAX_PG_OWNER"
+export Security__TokenKey="$(cat "$state/token-key")" Operations__ApiToken="$(cat "$state/ops-api-token")"
+export DOTNET_ENVIRONMENT=Production ASPNETCORE_ENVIRONMENT=Production
+export Orleans__ClusterId=nontax-bench Orleans__ServiceId=nontax-bench
+(cd src/Silo/NonTax.Silo && exec env Orleans__SiloPort="$silo_port" Orleans__GatewayPort="$gateway_port" Operations__Port="$ops_port" \
+    dotnet "$(bin src/Silo/NonTax.Silo NonTax.Silo)" --Sandbox:Seed=true --Sandbox:PeersFile="$peers" \
+    --Sandbox:BaseDataFile="$repo/deploy/local/sandbox-bureau.json") >"$run/silo.log" 2>&1 &
+pids+=($!)
+wait_http "http://127.0.0.1:$ops_port/health/live" "silo (pid ${pids[0]})"
+(cd src/SocketEdge/NonTax.SocketEdge && exec env Edge__Port="$edge_port" Edge__HealthPort="$edge_health" \
+    dotnet "$(bin src/SocketEdge/NonTax.SocketEdge NonTax.SocketEdge)") >"$run/edge.log" 2>&1 &
+pids+=($!)
+wait_http "http://127.0.0.1:$edge_health/health" "socket edge (pid ${pids[1]})"
+NONTAX_CONVENTIONAL_PG="$NONTAX_PG_OWNER" dotnet "$(bin benchmarks/NonTax.ConventionalNode NonTax.ConventionalNode)" \
+    --port "$conventional_port" --peers "$peers" >"$run/conventional.log" 2>&1 &
+pids+=($!)
+sleep 2
+echo "[bench] conventional node (pid ${pids[2]}) on $conventional_port"
+
+# The database's commit ceiling, same server, same minutes.
+echo "[bench] pgbench -N, 8 clients, ${pgbench_seconds}s..."
+export PGPASSWORD="$NONTAX_OWNER_PASSWORD"
+"$PG_BIN/createdb" -h 127.0.0.1 -p "$pg_port" -U nontax_owner pgbench
+"$PG_BIN/pgbench" -i -q -s 10 -h 127.0.0.1 -p "$pg_port" -U nontax_owner pgbench >"$run/pgbench-init.txt" 2>&1
+"$PG_BIN/pgbench" -N -c 8 -j 2 -T "$pgbench_seconds" -h 127.0.0.1 -p "$pg_port" -U nontax_owner pgbench >"$run/pgbench.txt" 2>&1
+unset PGPASSWORD
+tps="$(sed -nE 's/^tps = ([0-9.]+).*/\1/p' "$run/pgbench.txt" | head -n 1)"
+echo "[bench] pgbench -N: $tps TPS"
+
+# CPU per process every 5 s while the load runs (docs/performance.md reads it).
+(while true; do { date -u +%T; top -b -n 1 -w 160 | sed -n '1,5p;7,16p'; } >>"$run/top.txt"; sleep 5; done) &
+sampler=$!
+echo "silo ${pids[0]} edge ${pids[1]} conventional ${pids[2]}" >"$run/pids.txt"
+
+json="$run/runs.jsonl"
+common=(--peers "$peers" --warmup "$warmup" --duration "$seconds" --concurrency "$clients" --json "$json" --ledger "$NONTAX_PG_OWNER")
+count() { [[ -f "$1" ]] && wc -l <"$1" || echo 0; }
+load() { # target port schema label args...
+    local target="$1" port="$2" schema="$3" label="$4"
+    shift 4
+    echo "[bench] $target/$label"
+    # A broken ledger (exit 3) or a failed run is reported in the table; the other runs still go on.
+    simulator load --edge "127.0.0.1:$port" "${common[@]}" --ledger-schema "$schema" --label "$target/$label" "$@" \
+        | tee -a "$run/load.txt" | grep -vE '^json: ' || echo "[bench] $target/$label: the load run failed (see $run/load.txt)"
+}
+top_up() { # target port file wanted: issue unmeasured notices until the file holds `wanted` codes
+    local have need
+    have="$(count "$3")" need=$(($4 - $(count "$3")))
+    if ((need > 0)); then
+        echo "[bench] $1: issuing $need more notices for the confirmation runs (not measured; $have held)"
+        simulator load --edge "127.0.0.1:$2" --peers "$peers" --profile issue --pre-issue "$need" --warmup 0 --duration 0 \
+            --concurrency "$clients" --unpaid-out "$3" --label "$1/top-up" >>"$run/load.txt"
+    fi
+}
+
+for target in system baseline; do
+    if [[ $target == system ]]; then port=$edge_port schema=nontax serve=(--serve); else port=$conventional_port schema=conventional serve=(); fi
+    dir="$run/$target"
+    mkdir -p "$dir"
+    load "$target" "$port" "$schema" issue --profile issue --unpaid-out "$dir/unpaid.txt"
+    load "$target" "$port" "$schema" query --profile query --codes "$dir/unpaid.txt"
+    top_up "$target" "$port" "$dir/unpaid.txt" "$notices"
+    load "$target" "$port" "$schema" confirm --profile confirm --codes "$dir/unpaid.txt" \
+        --unpaid-out "$dir/left.txt" --paid-out "$dir/paid.txt" "${serve[@]}"
+    load "$target" "$port" "$schema" duplicate --profile duplicate --paid "$dir/paid.txt" "${serve[@]}"
+    # Latency where it matters: an open loop at half the closed loop's saturated rate.
+    half="$(simulator bench-table --peers "$peers" --json "$json" --rate-of "$target/confirm" | awk '{ printf "%d", $1 / 2 }')"
+    ((half >= 1)) || half=1
+    top_up "$target" "$port" "$dir/left.txt" $((half * (warmup + seconds) * 11 / 10))
+    load "$target" "$port" "$schema" "confirm@half" --profile confirm --rate "$half" --codes "$dir/left.txt" "${serve[@]}"
+done
+# The xunit benchmarks open their own silos and connection pools: free PostgreSQL's connection
+# slots first (with the services still up they ran out: 53300).
+stop_services
+
+{
+    echo
+    echo "NonTaxGrains benchmark $(date -u +%FT%TZ) — $(nproc) cores, $(free -g | awk '/^Mem:/ { print $2 }') GiB,"\
+        "$("$PG_BIN/postgres" --version), pgbench -N 8 clients ${pgbench_seconds}s: $tps TPS"
+    echo "closed loop: $clients clients, short connections, warm-up ${warmup}s, measured ${seconds}s (less where the pool of"
+    echo "unpaid notices ran out); confirm@half: open loop at half the closed loop's confirmation rate; rates per second"
+    echo
+    simulator bench-table --peers "$peers" --json "$json" --pgbench "$tps"
+} | tee "$run/table.txt"
+
+if [[ "${NONTAX_BENCH_XUNIT:-1}" != 0 ]]; then
+    echo
+    echo "[bench] xunit benchmarks (Category=Benchmark)"
+    export NONTAX_TEST_PG_ADMIN="$NONTAX_PG_OWNER" NONTAX_TEST_PG_APP="$NONTAX_PG_APP"
+    dotnet test tests/NonTax.Integration.Tests -c Release --no-build --filter "Category=Benchmark" \
+        --logger "console;verbosity=detailed" 2>&1 | tee "$run/xunit.txt" \
+        | grep -E "writes/s|confirmations/s|Passed!|Failed!|error" || true
+fi
+echo "[bench] raw output: $run"

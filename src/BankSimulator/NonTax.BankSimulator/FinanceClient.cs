@@ -18,6 +18,10 @@ public sealed class FinanceClient(string host, int port, string financeNode, Tim
 
     public string FinanceNode => financeNode;
 
+    public string Host => host;
+
+    public int Port => port;
+
     /// <summary>A 20-digit MsgID: China-time timestamp and six random digits, as banks' ids look.</summary>
     public string NewMsgId() =>
         _time.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture)

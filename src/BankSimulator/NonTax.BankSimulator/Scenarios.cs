@@ -27,6 +27,17 @@ public sealed class Scenarios(FinanceClient finance, IReadOnlyList<SimulatorPeer
           serve [--seconds N]                         run every peer's own server and print the 5xxx messages that arrive
           demo [--wait 60]                            issue through K3206820001, pay at D3206820105, pay again at D3206820103, see the refund
           token NEWTOKEN [--as NODE]                  2003 change this peer's token (updates nothing on disk: edit the peers file yourself)
+          load [--profile issue|query|confirm|duplicate|mix] [--mix confirm=4,duplicate=1] [--concurrency 64] [--rate R]
+               [--warmup 3] [--duration 15] [--connections short|persistent] [--pre-issue N] [--codes FILE] [--paid FILE]
+               [--unpaid-out FILE] [--paid-out FILE] [--ledger CONNSTR (or NONTAX_LOAD_PG)] [--ledger-schema nontax|conventional]
+               [--label NAME] [--json FILE] [--serve]
+                                                      banks and the unit platform under load over real TCP: closed loop of C
+                                                      clients, or open loop at R requests/s (latency from the intended send
+                                                      time); per type count, rate, p50/p95/p99/max, answers by result code;
+                                                      then checks every 00000 is one revenue row and every 10006 one refund
+          bench-table --json FILE --pgbench TPS [--rate-of LABEL]
+                                                      the one table of bench.sh from load runs labelled system/… and baseline/…
+                                                      (--rate-of prints the measured rate of one run)
         """;
 
     public async Task<int> RunAsync(SimulatorArguments arguments, CancellationToken cancellationToken)
@@ -56,6 +67,20 @@ public sealed class Scenarios(FinanceClient finance, IReadOnlyList<SimulatorPeer
                 return notice.ReplyField("Result") == "00000"
                     ? await DuplicateAsync(notice.Request.First(f => f.Name == "PayCode").Value, arguments, cancellationToken)
                     : 1;
+            case "load":
+                return await LoadAsync(arguments, cancellationToken);
+            case "bench-table":
+                var table = Load.BenchTable.Read(arguments.Option("json") ?? throw new ArgumentException("--json FILE"), double.Parse(arguments.Option("pgbench", "0"), CultureInfo.InvariantCulture));
+                if (arguments.Option("rate-of") is { } label)
+                {
+                    output.WriteLine(table.RateOf(label).ToString("0.#", CultureInfo.InvariantCulture));
+                }
+                else
+                {
+                    table.Write(output);
+                }
+
+                return 0;
             case "token":
                 return await ChangeTokenAsync(Peer(arguments.Option("as", "D3206820105")), arguments.Value(0, "new token"), cancellationToken);
             default:
@@ -68,7 +93,7 @@ public sealed class Scenarios(FinanceClient finance, IReadOnlyList<SimulatorPeer
         peers.FirstOrDefault(p => p.NodeCode == nodeCode) ?? throw new ArgumentException($"{nodeCode} is not in the peers file");
 
     public Task<ExchangeRecord> QueryAsync(SimulatorPeer peer, string payCode, string? checkCode, CancellationToken cancellationToken) =>
-        finance.SendAsync(peer, "2601", [("PayCode", payCode), ("PayMode", "02"), ("Hold1", checkCode ?? string.Empty), ("Hold2", string.Empty)], cancellationToken: cancellationToken);
+        finance.SendAsync(peer, "2601", MessageFields.Query(payCode, checkCode), cancellationToken: cancellationToken);
 
     /// <summary>2601 to learn the amount due and payer, then 2612 as the counter would send it.</summary>
     public async Task<ExchangeRecord> PayAsync(SimulatorPeer peer, string payCode, SimulatorArguments arguments, CancellationToken cancellationToken)
@@ -85,25 +110,15 @@ public sealed class Scenarios(FinanceClient finance, IReadOnlyList<SimulatorPeer
     {
         var now = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8));
         var amount = arguments.Option("amount") ?? query.ReplyField("Amt") ?? "0.00";
-        return
-        [
-            ("PayCode", payCode),
-            ("CfmDate", now.ToString("yyyyMMdd", CultureInfo.InvariantCulture)),
-            ("CfmTime", now.ToString("HHmmss", CultureInfo.InvariantCulture)),
-            ("Amt", amount),
-            ("BankOutlet", peer.NodeCode[^4..] + "001"),
-            ("Operator", "柜员01"),
-            ("PayMode", arguments.Option("mode", "02")),
-            ("TraNoBus", arguments.Option("tranobus") ?? NewTransactionNumber(now)),
-            ("PayerName", query.ReplyField("PayerName") is { Length: > 0 } name ? name : "缴款人"),
-            ("PayerAcct", "6228480000000000001"),
-            ("PayerOpBk", peer.Name),
-            ("PayerOpBkNo", peer.NodeCode[^4..].PadLeft(12, '0')),
-            ("RecAcctType", query.ReplyField("RecAcctType") is { Length: > 0 } type ? type : "1"),
-            ("RecAcct", query.ReplyField("RecAcct") ?? string.Empty),
-            ("Hold1", string.Empty),
-            ("Hold2", string.Empty),
-        ];
+        var payment = new MessageFields.Payment(
+            payCode,
+            amount,
+            arguments.Option("tranobus") ?? NewTransactionNumber(now),
+            query.ReplyField("PayerName") is { Length: > 0 } name ? name : "缴款人",
+            query.ReplyField("RecAcctType") is { Length: > 0 } type ? type : "1",
+            query.ReplyField("RecAcct") ?? string.Empty,
+            arguments.Option("mode", "02"));
+        return MessageFields.Confirmation(peer, payment, now);
     }
 
     public async Task<ExchangeRecord> IssueAsync(SimulatorArguments arguments, CancellationToken cancellationToken)
@@ -113,20 +128,17 @@ public sealed class Scenarios(FinanceClient finance, IReadOnlyList<SimulatorPeer
         var amount = arguments.Option("amount", "80.00");
         var region = finance.FinanceNode[1..];
         var payCode = arguments.Option("paycode") ?? region + today.ToString("yy", CultureInfo.InvariantCulture) + "99" + RandomNumberGenerator.GetInt32(0, 1_000_000_000).ToString("D9", CultureInfo.InvariantCulture) + "0";
-        var item = arguments.Option("item", "103043211");
-        var fields = new List<(string Name, string Value)>
-        {
-            ("AdmDivCode", region), ("PayCode", payCode), ("BillDate", today.ToString("yyyyMMdd", CultureInfo.InvariantCulture)),
-            ("ChgAgenCode", arguments.Option("unit", "0104901")), ("ChgAgenName", arguments.Option("unitname", "如皋市自然资源和规划局")),
-            ("PayerName", arguments.Option("payer", "张三")), ("PayerAcct", string.Empty), ("PayerOpBk", string.Empty),
-            ("Amt", amount), ("OriAmt", amount), ("DelayAmt", "0.00"), ("PayStats", "0"), ("RecAcctType", "1"),
-            ("RecName", "如皋市财政局"), ("RecAcct", "32001647236051117660"), ("RecAcctReal", string.Empty), ("RecOpBk", "中国建设银行如皋支行"),
-            ("RecBankNo", "105306282013"), ("IsInterBank", "0"),
-            ("PayInfo", $"{item}|{arguments.Option("name", "不动产登记费")}|{amount}|次|1|不限制|0.0-0.0#"),
-            ("Memo", "simulator"), ("CrcCode", string.Empty), ("MobilePhone", arguments.Option("mobile", "13800000000")),
-            ("PayerCreditCode", string.Empty), ("RecCreditCode", string.Empty), ("OperatorCode", "sim"), ("OperatorName", "simulator"),
-            ("Hold1", arguments.Option("hold1", string.Empty)), ("Hold2", string.Empty),
-        };
+        var notice = new MessageFields.NoticeToIssue(
+            payCode,
+            arguments.Option("unit", "0104901"),
+            arguments.Option("unitname", "如皋市自然资源和规划局"),
+            amount,
+            arguments.Option("item", "103043211"),
+            arguments.Option("name", "不动产登记费"),
+            arguments.Option("payer", "张三"),
+            arguments.Option("mobile", "13800000000"),
+            arguments.Option("hold1", string.Empty));
+        var fields = MessageFields.Issue(region, today, notice);
         var reply = await finance.SendAsync(peer, "8994", fields, cancellationToken: cancellationToken);
         Print(reply);
         output.WriteLine($"payment code: {payCode}");
@@ -211,6 +223,49 @@ public sealed class Scenarios(FinanceClient finance, IReadOnlyList<SimulatorPeer
         }
 
         return 0;
+    }
+
+    private async Task<int> LoadAsync(SimulatorArguments arguments, CancellationToken cancellationToken)
+    {
+        var options = Load.LoadOptions.From(arguments);
+        var servers = options.Serve ? peers.Where(p => p.EndpointPort is not null).Select(StartServer).ToList() : [];
+        try
+        {
+            var runner = new Load.LoadRunner(finance, peers, finance.Host, finance.Port, options);
+            var result = await runner.RunAsync(cancellationToken);
+            if (options.LedgerConnection is { Length: > 0 } connection)
+            {
+                var checker = new Load.LedgerChecker(connection, options.LedgerSchema, options.LedgerWait);
+                result = result with { Ledger = await checker.CheckAsync(runner.Acknowledged, cancellationToken) };
+            }
+
+            if (options.UnpaidOut is not null)
+            {
+                await File.AppendAllLinesAsync(options.UnpaidOut, runner.Pool.Unpaid(), cancellationToken);
+            }
+
+            if (options.PaidOut is not null)
+            {
+                await File.AppendAllLinesAsync(options.PaidOut, runner.Pool.Paid().Select(p => $"{p.PayCode} {p.Bank}"), cancellationToken);
+            }
+
+            result.WriteTable(output);
+            var json = result.ToJson();
+            output.WriteLine("json: " + json);
+            if (options.JsonOut is not null)
+            {
+                await File.AppendAllLinesAsync(options.JsonOut, [json], cancellationToken);
+            }
+
+            return result.Ledger is { Holds: false } ? 3 : 0;
+        }
+        finally
+        {
+            foreach (var server in servers)
+            {
+                await server.DisposeAsync();
+            }
+        }
     }
 
     private async Task<int> ChangeTokenAsync(SimulatorPeer peer, string newToken, CancellationToken cancellationToken)
