@@ -14,6 +14,7 @@ namespace NonTax.BankSimulator;
 /// </summary>
 public sealed class FinanceClient(string host, int port, string financeNode, TimeProvider? time = null)
 {
+    private static long s_msgSequence = RandomNumberGenerator.GetInt32(0, 1_000_000);
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 
     public string FinanceNode => financeNode;
@@ -22,10 +23,14 @@ public sealed class FinanceClient(string host, int port, string financeNode, Tim
 
     public int Port => port;
 
-    /// <summary>A 20-digit MsgID: China-time timestamp and six random digits, as banks' ids look.</summary>
+    /// <summary>
+    /// A 20-digit MsgID: China-time timestamp and six digits, as banks' ids look. The six digits
+    /// count on from a random start shared by every client of the process, so ids never repeat
+    /// within a second (random digits alone collide: 40 concurrent ids repeat about once in 1,300 runs).
+    /// </summary>
     public string NewMsgId() =>
         _time.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture)
-        + RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
+        + (Interlocked.Increment(ref s_msgSequence) % 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
 
     public DateOnly Today() => DateOnly.FromDateTime(_time.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
 
