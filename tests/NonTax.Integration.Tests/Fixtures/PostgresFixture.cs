@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using NonTax.Infrastructure.Database;
+using NonTax.Persistence.Migrations;
 using Npgsql;
 
 namespace NonTax.Integration.Tests.Fixtures;

@@ -1,6 +1,6 @@
 using System.Reflection;
 using NonTax.Grains.Abstractions.Journal;
-using NonTax.Infrastructure.Projection;
+using NonTax.Persistence.Projection;
 using NonTax.Integration.Tests.Fixtures;
 using Npgsql;
 
@@ -190,7 +190,7 @@ public sealed class FactProjectorTests(PostgresFixture database) : IAsyncLifetim
         var broken = fact with { PayloadJson = payload.ToJsonString() };
         using var batch = new NpgsqlBatch();
 
-        var failure = Assert.Throws<FactPayloadException>(() => new NonTax.Infrastructure.Projection.Projectors.NoticeProjector().AddCommands(batch, broken));
+        var failure = Assert.Throws<FactPayloadException>(() => new NonTax.Persistence.Projection.Projectors.NoticeProjector().AddCommands(batch, broken));
 
         Assert.Equal(field, failure.Field);
         Assert.Contains(problem, failure.Message);

@@ -1,6 +1,6 @@
 using NonTax.Grains.Abstractions.Journal;
-using NonTax.Infrastructure.Projection;
-using NonTax.Infrastructure.Storage;
+using NonTax.Persistence.Projection;
+using NonTax.Persistence.Storage;
 using Npgsql;
 
 namespace NonTax.Integration.Tests.Projection;

@@ -101,40 +101,23 @@ public sealed class PaymentNoticeGrain(
 
     public async Task<ConfirmationOutcome> Confirm(PaymentConfirmation c)
     {
-        if (S.Notice is not { } notice)
+        var decision = ConfirmationDecision.Decide(S, PayCode, c);
+        if (decision.Path == ConfirmationPath.Answer)
         {
-            // No state is created for a code nobody issued.
-            return new ConfirmationOutcome(ResultCodes.UnknownPayCode);
+            return decision.Answer!;
         }
 
-        if (c.PayCode != PayCode || !MoneyMath.IsValidAmount(c.Amount))
-        {
-            return new ConfirmationOutcome(ResultCodes.MalformedField, Information: c.PayCode != PayCode ? "PayCode" : "Amt");
-        }
-
-        var key = ChannelKey(c.Src, c.TraNoBus);
-        var earlier = FindAccepted(key);
-        if (earlier is not null)
-        {
-            // A resend: the stored answer, unchanged, if it is really the same payment.
-            return earlier.Confirmation.Amount == c.Amount
-                ? earlier.Outcome
-                : new ConfirmationOutcome(ResultCodes.TraNoBusReused, Information: "TraNoBus");
-        }
-
+        var notice = S.Notice!;
+        var key = ConfirmationDecision.ChannelKey(c.Src, c.TraNoBus);
         var now = clock.GetUtcNow();
-        if (S.Status == NoticeStatus.Paid)
+        if (decision.Path == ConfirmationPath.Duplicate)
         {
             return await AcceptDuplicateAsync(c, key, now);
         }
 
-        var refusal = S.Status == NoticeStatus.Void ? ResultCodes.NoticeVoid
-            : AmountDue.IsExpired(notice, c.CfmDate) ? ResultCodes.NoticeExpired
-            : c.Amount != AmountDue.Total(notice, c.CfmDate) ? ResultCodes.AmountMismatch
-            : null;
-        if (refusal is not null)
+        if (decision.Path == ConfirmationPath.Refusal)
         {
-            return await RecordRefusalAsync(c, key, refusal, notice, now);
+            return await RecordRefusalAsync(c, key, decision.Refusal!, notice, now);
         }
 
         var outcome = new ConfirmationOutcome(ResultCodes.Success);
@@ -160,7 +143,7 @@ public sealed class PaymentNoticeGrain(
 
     private async Task<ConfirmationOutcome> AcceptDuplicateAsync(PaymentConfirmation c, string key, DateTimeOffset now)
     {
-        var refundNo = $"T{PayCode}{S.Refunds.Count + 1:D2}";
+        var refundNo = RefundNumbers.For(PayCode, S.Refunds.Count + 1);
         var outcome = new ConfirmationOutcome(ResultCodes.DuplicatePaymentRefunding, IsDuplicate: true, RefundNo: refundNo);
         var reason = $"重复缴款技术性退付 duplicate of {S.Revenue?.Confirmation.Src}/{S.Revenue?.Confirmation.TraNoBus}";
         var refund = new TechnicalRefund(refundNo, c.Src, c.Amount, reason, c.TraNoBus, c.CfmDate, RefundStatus.Pending, HandedOver: false);
@@ -317,30 +300,10 @@ public sealed class PaymentNoticeGrain(
         }
     }
 
-    private NoticeDetails Describe(DateOnly asOf)
-    {
-        var n = S.Notice!;
-        // A paid notice shows what was actually paid; an open one what is due on the date asked.
-        var lateFee = S.Status == NoticeStatus.Paid && S.Revenue is { } paid ? paid.Confirmation.Amount - n.Amount : AmountDue.LateFee(n, asOf);
-        var expired = S.Status == NoticeStatus.Unpaid && AmountDue.IsExpired(n, asOf);
-        return new NoticeDetails(n.PayCode, n.UnitCode, n.UnitName, n.RegionCode, n.IssueDate, n.DueDate, n.LastPayableDate,
-            n.Payer, n.Payee, n.Lines, n.Amount, lateFee, n.Amount + lateFee, S.Status, expired, n.Memo, n.ConfirmBack, n.IssuerNode);
-    }
-
-    private ConfirmationRecord? FindAccepted(string key)
-    {
-        if (S.Revenue is { } revenue && ChannelKey(revenue.Confirmation.Src, revenue.Confirmation.TraNoBus) == key)
-        {
-            return revenue;
-        }
-
-        return S.Duplicates.FirstOrDefault(d => ChannelKey(d.Confirmation.Src, d.Confirmation.TraNoBus) == key);
-    }
-
-    private static string ChannelKey(string src, string traNoBus) => $"{src}/{traNoBus}";
+    private NoticeDetails Describe(DateOnly asOf) => NoticeDescription.Of(S, asOf);
 
     private static UniqueClaim TraNoBusClaim(PaymentConfirmation c) =>
-        new(TraNoBusScope, ChannelKey(c.Src, c.TraNoBus), $"{c.PayCode}|{MoneyMath.Format(c.Amount)}");
+        new(TraNoBusScope, ConfirmationDecision.ChannelKey(c.Src, c.TraNoBus), $"{c.PayCode}|{MoneyMath.Format(c.Amount)}");
 
     private object ConfirmationPayload(PaymentConfirmation c, NoticeIssue notice, decimal? lateFee, string? refundNo = null) => new
     {

@@ -1,4 +1,5 @@
 using NonTax.Infrastructure.Database;
+using NonTax.Persistence.Migrations;
 
 namespace NonTax.Silo.Commands;
 

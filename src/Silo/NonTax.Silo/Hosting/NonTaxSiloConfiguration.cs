@@ -4,9 +4,9 @@ using NonTax.Grains.Abstractions;
 using NonTax.Grains.Abstractions.Units;
 using NonTax.Infrastructure.Database;
 using NonTax.Infrastructure.Hosting;
-using NonTax.Infrastructure.Projection;
 using NonTax.Infrastructure.Projection.Queries;
-using NonTax.Infrastructure.Storage;
+using NonTax.Persistence.Projection;
+using NonTax.Persistence.Storage;
 using Orleans.Configuration;
 
 namespace NonTax.Silo.Hosting;

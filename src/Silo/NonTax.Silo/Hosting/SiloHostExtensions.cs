@@ -3,6 +3,7 @@ using NonTax.Infrastructure.Database;
 using NonTax.Infrastructure.Hosting;
 using NonTax.Grains.Abstractions;
 using NonTax.Grains.Hosting;
+using NonTax.Persistence.Migrations;
 using NonTax.Silo.Health;
 using NonTax.Silo.Operations;
 using NonTax.Silo.Outbound;

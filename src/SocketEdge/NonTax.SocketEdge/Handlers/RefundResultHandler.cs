@@ -26,7 +26,7 @@ public sealed class RefundResultHandler(IGrainFactory grains) : IMessageHandler
             return HandlerOutcome.Generic(msgNo, ResultCodes.MalformedField, "RefundNo: not a refund this finance node instructed");
         }
 
-        var notice = grains.GetGrain<IPaymentNoticeGrain>(wire.RefundNo.Substring(1, 20));
+        var notice = grains.GetGrain<IPaymentNoticeGrain>(RefundNumbers.PayCodeOf(wire.RefundNo));
         var record = await notice.GetDetails();
         var refund = record?.Refunds.FirstOrDefault(r => r.RefundNo == wire.RefundNo);
         if (refund is null || refund.BankNode != request.Peer.NodeCode)

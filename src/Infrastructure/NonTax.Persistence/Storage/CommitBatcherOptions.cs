@@ -1,4 +1,4 @@
-namespace NonTax.Infrastructure.Storage;
+namespace NonTax.Persistence.Storage;
 
 /// <summary>Tuning of the group-commit writer.</summary>
 public sealed class CommitBatcherOptions

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using NonTax.Infrastructure.Projection.Projectors;
-using NonTax.Infrastructure.Storage;
+using NonTax.Persistence.Projection.Projectors;
+using NonTax.Persistence.Storage;
 
-namespace NonTax.Infrastructure.Projection;
+namespace NonTax.Persistence.Projection;
 
 public static class ProjectionServiceCollectionExtensions
 {

@@ -1,4 +1,4 @@
-namespace NonTax.Infrastructure.Storage;
+namespace NonTax.Persistence.Storage;
 
 /// <summary>Primary key of a row in <c>nontax.grain_state</c>.</summary>
 internal readonly record struct GrainStateKey(string GrainType, string GrainId, string StateName)

@@ -1,7 +1,7 @@
 using NonTax.Grains.Abstractions.Journal;
 using Npgsql;
 
-namespace NonTax.Infrastructure.Storage;
+namespace NonTax.Persistence.Storage;
 
 /// <summary>
 /// Turns business facts into rows of typed, queryable tables (payment confirmations, notices…)

@@ -1,9 +1,9 @@
 using NonTax.Grains.Abstractions.Journal;
-using NonTax.Infrastructure.Storage;
+using NonTax.Persistence.Storage;
 using Npgsql;
-using static NonTax.Infrastructure.Projection.ProjectionCommand;
+using static NonTax.Persistence.Projection.ProjectionCommand;
 
-namespace NonTax.Infrastructure.Projection.Projectors;
+namespace NonTax.Persistence.Projection.Projectors;
 
 /// <summary><c>unit_blocks</c>: the history of a collecting unit blocked (unit.blocked) and unblocked (unit.unblocked).</summary>
 public sealed class UnitBlockProjector : IFactProjector

@@ -1,9 +1,9 @@
 using NonTax.Grains.Abstractions.Journal;
-using NonTax.Infrastructure.Storage;
+using NonTax.Persistence.Storage;
 using Npgsql;
-using static NonTax.Infrastructure.Projection.ProjectionCommand;
+using static NonTax.Persistence.Projection.ProjectionCommand;
 
-namespace NonTax.Infrastructure.Projection.Projectors;
+namespace NonTax.Persistence.Projection.Projectors;
 
 /// <summary>
 /// <c>technical_refunds</c>: a row per refund number from refund.pending, finished once by

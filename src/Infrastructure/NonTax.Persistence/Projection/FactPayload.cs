@@ -3,7 +3,7 @@ using System.Text.Json;
 using NonTax.Grains.Abstractions.Journal;
 using NonTax.Grains.Abstractions.Money;
 
-namespace NonTax.Infrastructure.Projection;
+namespace NonTax.Persistence.Projection;
 
 /// <summary>
 /// Typed reading of a fact's JSON payload in the formats the grains write (money "80.00", CST

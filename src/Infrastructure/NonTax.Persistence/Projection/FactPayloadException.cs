@@ -1,6 +1,6 @@
 using NonTax.Grains.Abstractions.Journal;
 
-namespace NonTax.Infrastructure.Projection;
+namespace NonTax.Persistence.Projection;
 
 /// <summary>
 /// A fact's payload lacks a field a projection needs, or holds it in the wrong format. Thrown while

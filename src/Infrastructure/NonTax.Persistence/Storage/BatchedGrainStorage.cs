@@ -4,7 +4,7 @@ using Npgsql;
 using Orleans.Serialization;
 using Orleans.Storage;
 
-namespace NonTax.Infrastructure.Storage;
+namespace NonTax.Persistence.Storage;
 
 /// <summary>
 /// Grain storage for domain grains (registered as <c>StorageNames.Domain</c>). Reads are single

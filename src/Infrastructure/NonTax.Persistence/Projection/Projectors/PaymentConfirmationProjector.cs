@@ -1,10 +1,10 @@
 using NonTax.Grains.Abstractions.Journal;
-using NonTax.Infrastructure.Storage;
+using NonTax.Persistence.Storage;
 using NonTax.Protocol.Results;
 using Npgsql;
-using static NonTax.Infrastructure.Projection.ProjectionCommand;
+using static NonTax.Persistence.Projection.ProjectionCommand;
 
-namespace NonTax.Infrastructure.Projection.Projectors;
+namespace NonTax.Persistence.Projection.Projectors;
 
 /// <summary>
 /// <c>payment_confirmations</c>: one row per recorded 2612 attempt — revenue (notice.confirmed),

@@ -1,7 +1,7 @@
 using Npgsql;
 using NpgsqlTypes;
 
-namespace NonTax.Infrastructure.Projection;
+namespace NonTax.Persistence.Projection;
 
 /// <summary>
 /// Builds the batch commands of the projections with explicitly typed parameters, so a null is

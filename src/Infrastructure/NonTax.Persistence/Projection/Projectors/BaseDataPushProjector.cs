@@ -1,10 +1,10 @@
 using System.Text.Json;
 using NonTax.Grains.Abstractions.Journal;
-using NonTax.Infrastructure.Storage;
+using NonTax.Persistence.Storage;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace NonTax.Infrastructure.Projection.Projectors;
+namespace NonTax.Persistence.Projection.Projectors;
 
 /// <summary>
 /// <c>basedata.pushed</c> → one <c>base_data_pushes</c> row per bank, written in the publisher's

@@ -5,7 +5,7 @@ using NonTax.Grains.Abstractions;
 using Npgsql;
 using Orleans.Storage;
 
-namespace NonTax.Infrastructure.Storage;
+namespace NonTax.Persistence.Storage;
 
 public static class DomainStorageSiloBuilderExtensions
 {

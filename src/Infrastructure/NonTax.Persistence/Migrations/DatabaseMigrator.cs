@@ -4,7 +4,7 @@ using DbUp.Engine.Output;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
-namespace NonTax.Infrastructure.Database;
+namespace NonTax.Persistence.Migrations;
 
 /// <summary>
 /// Applies the versioned SQL scripts of deploy/sql (embedded in this assembly) with DbUp, then

@@ -3,7 +3,7 @@ using Npgsql;
 using NpgsqlTypes;
 using Orleans.Storage;
 
-namespace NonTax.Infrastructure.Storage;
+namespace NonTax.Persistence.Storage;
 
 /// <summary>
 /// One grain's state change with its journal: the state row (insert, versioned update or delete),

@@ -1,9 +1,9 @@
 using NonTax.Grains.Abstractions.Journal;
-using NonTax.Infrastructure.Storage;
+using NonTax.Persistence.Storage;
 using Npgsql;
-using static NonTax.Infrastructure.Projection.ProjectionCommand;
+using static NonTax.Persistence.Projection.ProjectionCommand;
 
-namespace NonTax.Infrastructure.Projection.Projectors;
+namespace NonTax.Persistence.Projection.Projectors;
 
 /// <summary>
 /// <c>alerts</c>: an outbound message parked as dead (outbound.dead) needs a person, so it raises

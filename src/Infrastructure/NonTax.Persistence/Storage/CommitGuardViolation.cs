@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Npgsql;
 
-namespace NonTax.Infrastructure.Storage;
+namespace NonTax.Persistence.Storage;
 
 /// <summary>
 /// A failure raised by one of the SQL guards: which unit of the batch, which rule, and for a

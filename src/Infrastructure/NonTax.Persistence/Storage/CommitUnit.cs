@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace NonTax.Infrastructure.Storage;
+namespace NonTax.Persistence.Storage;
 
 /// <summary>
 /// One all-or-nothing piece of a batch: either every command it adds is committed or none is.
