@@ -121,6 +121,19 @@ echo "[bench] pgbench -N: $tps TPS"
 sampler=$!
 echo "silo ${pids[0]} edge ${pids[1]} conventional ${pids[2]}" >"$run/pids.txt"
 
+# CPU per request survives a noisy machine better than a rate: CPU milliseconds (user + system) of
+# each process, read from /proc around every load run (PostgreSQL: all its processes together).
+hz="$(getconf CLK_TCK)"
+cpu_ms() { awk -v hz="$hz" '{ printf "%d", ($14 + $15) * 1000 / hz }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+pg_cpu_ms() {
+    local pid total=0
+    for pid in $(pgrep -u postgres 2>/dev/null); do total=$((total + $(cpu_ms "$pid"))); done
+    echo "$total"
+}
+cpu_sample() { echo "$(cpu_ms "${pids[0]}") $(cpu_ms "${pids[1]}") $(cpu_ms "${pids[2]}") $(pg_cpu_ms)"; }
+rss_kib() { awk '/^VmRSS:/ { print $2 }' "/proc/$1/status" 2>/dev/null || echo 0; }
+echo "label silo_ms edge_ms baseline_ms postgres_ms" >"$run/cpu.txt"
+
 json="$run/runs.jsonl"
 common=(--peers "$peers" --warmup "$warmup" --duration "$seconds" --concurrency "$clients" --json "$json" --ledger "$NONTAX_PG_OWNER")
 count() { [[ -f "$1" ]] && wc -l <"$1" || echo 0; }
@@ -128,9 +141,14 @@ load() { # target port schema label args...
     local target="$1" port="$2" schema="$3" label="$4"
     shift 4
     echo "[bench] $target/$label"
+    local before after
+    before="$(cpu_sample)"
     # A broken ledger (exit 3) or a failed run is reported in the table; the other runs still go on.
     simulator load --edge "127.0.0.1:$port" "${common[@]}" --ledger-schema "$schema" --label "$target/$label" "$@" \
         | tee -a "$run/load.txt" | grep -vE '^json: ' || echo "[bench] $target/$label: the load run failed (see $run/load.txt)"
+    after="$(cpu_sample)"
+    paste -d' ' <(echo "$before" | tr ' ' '\n') <(echo "$after" | tr ' ' '\n') \
+        | awk -v label="$target/$label" '{ d[NR] = $2 - $1 } END { print label, d[1], d[2], d[3], d[4] }' >>"$run/cpu.txt"
 }
 top_up() { # target port file wanted: issue unmeasured notices until the file holds `wanted` codes
     local have need
@@ -146,9 +164,18 @@ for target in system baseline; do
     if [[ $target == system ]]; then port=$edge_port schema=nontax serve=(--serve); else port=$conventional_port schema=conventional serve=(); fi
     dir="$run/$target"
     mkdir -p "$dir"
+    rss_before="$(rss_kib "${pids[0]}")"
     load "$target" "$port" "$schema" issue --profile issue --unpaid-out "$dir/unpaid.txt"
     load "$target" "$port" "$schema" query --profile query --codes "$dir/unpaid.txt"
     top_up "$target" "$port" "$dir/unpaid.txt" "$notices"
+    if [[ $target == system ]]; then
+        # Every notice issued so far is an active grain (idle collection is minutes away): the
+        # silo's resident memory grown since start-up, per notice, is an upper bound per grain.
+        rss_after="$(rss_kib "${pids[0]}")" active="$(count "$dir/unpaid.txt")"
+        ((active > 0)) && echo "silo RSS ${rss_before} KiB before, ${rss_after} KiB with ${active} notice grains active:" \
+            "$(((rss_after - rss_before) * 1024 / active)) bytes per notice grain," \
+            "$(((rss_after - rss_before) * 100000 / active / 1024)) MiB per 100,000" | tee "$run/memory.txt"
+    fi
     load "$target" "$port" "$schema" confirm --profile confirm --codes "$dir/unpaid.txt" \
         --unpaid-out "$dir/left.txt" --paid-out "$dir/paid.txt" "${serve[@]}"
     load "$target" "$port" "$schema" duplicate --profile duplicate --paid "$dir/paid.txt" "${serve[@]}"
@@ -170,6 +197,16 @@ stop_services
     echo "unpaid notices ran out); confirm@half: open loop at half the closed loop's confirmation rate; rates per second"
     echo
     simulator bench-table --peers "$peers" --json "$json" --pgbench "$tps"
+    echo
+    echo "CPU per request, ms (user + system over warm-up and measured window, divided by rate x (warm-up + measured)):"
+    echo "run silo edge baseline postgres"
+    # Requests of a run ~ its rate x (warm-up + measured); the JSON line per run gives the rate.
+    awk -v span=$((warmup + seconds)) '
+        FNR == NR { if (match($0, /"label":"[^"]*"/)) { l = substr($0, RSTART + 9, RLENGTH - 10);
+                    if (match($0, /"rate":[0-9.]+/)) rate[l] = substr($0, RSTART + 7, RLENGTH - 7) } next }
+        FNR > 1 && rate[$1] > 0 { n = rate[$1] * span;
+                    printf "%s %.2f %.2f %.2f %.2f\n", $1, $2 / n, $3 / n, $4 / n, $5 / n }' "$json" "$run/cpu.txt"
+    [[ -f "$run/memory.txt" ]] && cat "$run/memory.txt"
 } | tee "$run/table.txt"
 
 if [[ "${NONTAX_BENCH_XUNIT:-1}" != 0 ]]; then
