@@ -5,6 +5,7 @@ using NonTax.Grains.Abstractions.Bureau;
 using NonTax.Grains.Abstractions.Codes;
 using NonTax.Grains.Abstractions.Items;
 using NonTax.Grains.Abstractions.Journal;
+using NonTax.Grains.Abstractions.Journal.Facts;
 using NonTax.Grains.Abstractions.Notices;
 using NonTax.Protocol.Results;
 using NonTax.Protocol.Time;
@@ -203,11 +204,10 @@ public sealed class CollectingUnitGrain(
         // One fact per code, all in one unit write; the projection marks the paid notices remitted.
         // The id carries the instant so a later call for a code that was not yet paid still counts.
         var now = clock.GetUtcNow();
-        var date = ChinaTime.ToYyyyMmDd(ChinaTime.ToBusinessDate(now));
+        var date = ChinaTime.ToBusinessDate(now);
         foreach (var code in payCodes.Distinct())
         {
-            S.Journal.Record(Facts.Create($"{FactKinds.NoticeRemitted}:{code}:{now.UtcTicks}", FactKinds.NoticeRemitted, code, now,
-                new { payCode = code, unitCode = UnitCode, remittedDate = date }));
+            S.Journal.Record(BusinessFact.Create($"{code}:{now.UtcTicks}", code, now, new NoticeRemitted(code, UnitCode, date)));
         }
 
         await CommitAsync();
@@ -230,8 +230,7 @@ public sealed class CollectingUnitGrain(
             S.BlockReason = reason;
             S.BlockedAt = now;
             S.BlockCount++;
-            S.Journal.Record(Facts.Create($"{FactKinds.UnitBlocked}:{UnitCode}:{S.BlockCount}", FactKinds.UnitBlocked, UnitCode, now,
-                new { unitCode = UnitCode, reason, date = ChinaTime.ToYyyyMmDd(today), @operator = "monitoring" }));
+            S.Journal.Record(BusinessFact.Create($"{UnitCode}:{S.BlockCount}", UnitCode, now, new UnitBlocked(UnitCode, reason, today, Operator: "monitoring")));
             await CommitAsync();
         }
         else if (reason is null && S.IsBlocked)
@@ -286,8 +285,8 @@ public sealed class CollectingUnitGrain(
 
     private void Unblock(DateTimeOffset now, string operatorName, string reason)
     {
-        S.Journal.Record(Facts.Create($"{FactKinds.UnitUnblocked}:{UnitCode}:{S.BlockCount}", FactKinds.UnitUnblocked, UnitCode, now,
-            new { unitCode = UnitCode, reason, previousReason = S.BlockReason, date = ChinaTime.ToYyyyMmDd(ChinaTime.ToBusinessDate(now)), @operator = operatorName }));
+        S.Journal.Record(BusinessFact.Create($"{UnitCode}:{S.BlockCount}", UnitCode, now,
+            new UnitUnblocked(UnitCode, reason, PreviousReason: S.BlockReason, ChinaTime.ToBusinessDate(now), operatorName)));
         S.IsBlocked = false;
         S.BlockReason = null;
         S.BlockedAt = null;
