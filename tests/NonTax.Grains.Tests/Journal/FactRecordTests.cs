@@ -36,7 +36,12 @@ public sealed class FactRecordTests
                 lines = new[] { new { NationalItemCode = "320682103043", ItemCode = "103043211", ItemName = "不动产登记费", UnitOfMeasure = "次", amount = "4500.50", Quantity = 1.5m } },
             }),
         Sample.Of(
-            new NoticeConfirmed("P1", "0104901", "D3206820105", "T0001", Jan12, "101500", 80.3m, 80m, 0.3m, "02", null, "张三", "32001647236051117660", null),
+            new NoticeConfirmed
+            {
+                PayCode = "P1", UnitCode = "0104901", Src = "D3206820105", TraNoBus = "T0001", CfmDate = Jan12, CfmTime = "101500",
+                Amount = 80.3m, NoticeAmount = 80m, LateFee = 0.3m, PayMode = "02", BankOutlet = null, PayerName = "张三",
+                PayeeAcct = "32001647236051117660", RefundNo = null,
+            },
             new
             {
                 payCode = "P1", unitCode = "0104901", src = "D3206820105", traNoBus = "T0001", cfmDate = "20260112", cfmTime = "101500",
@@ -44,7 +49,12 @@ public sealed class FactRecordTests
                 payerName = "张三", payeeAcct = "32001647236051117660", refundNo = (string?)null,
             }),
         Sample.Of(
-            new NoticeDuplicate("P1", "0104901", "D3206820103", "T0002", Jan12, "101600", 80m, 80m, null, "02", "0105001", "李四", "32001647236051117660", "TP101"),
+            new NoticeDuplicate
+            {
+                PayCode = "P1", UnitCode = "0104901", Src = "D3206820103", TraNoBus = "T0002", CfmDate = Jan12, CfmTime = "101600",
+                Amount = 80m, NoticeAmount = 80m, LateFee = null, PayMode = "02", BankOutlet = "0105001", PayerName = "李四",
+                PayeeAcct = "32001647236051117660", RefundNo = "TP101",
+            },
             new
             {
                 payCode = "P1", unitCode = "0104901", src = "D3206820103", traNoBus = "T0002", cfmDate = "20260112", cfmTime = "101600",
@@ -68,10 +78,18 @@ public sealed class FactRecordTests
                 oriTraNoBus = "T0002", oriCfmDate = "20260112", amount = "80.00", reason = "重复缴款技术性退付",
             }),
         Sample.Of(
-            new RefundCompleted("TP101", "P1", "D3206820103", 80m, "00000", Jan12, "R0001", null),
+            new RefundCompleted
+            {
+                RefundNo = "TP101", PayCode = "P1", Bank = "D3206820103", Amount = 80m, Result = "00000", RefundDate = Jan12,
+                RefundTraNo = "R0001", Information = null,
+            },
             new { refundNo = "TP101", payCode = "P1", bank = "D3206820103", amount = "80.00", result = "00000", refundDate = "20260112", refundTraNo = "R0001", information = (string?)null }),
         Sample.Of(
-            new RefundFailed("TP101", "P1", "D3206820103", 80m, "99999", Jan12, "R0001", "account closed"),
+            new RefundFailed
+            {
+                RefundNo = "TP101", PayCode = "P1", Bank = "D3206820103", Amount = 80m, Result = "99999", RefundDate = Jan12,
+                RefundTraNo = "R0001", Information = "account closed",
+            },
             new { refundNo = "TP101", payCode = "P1", bank = "D3206820103", amount = "80.00", result = "99999", refundDate = "20260112", refundTraNo = "R0001", information = "account closed" }),
         Sample.Of(
             new UnitBlocked("0104901", "notice P1 unpaid for 40 days", Jan12, "monitoring"),
@@ -196,6 +214,17 @@ public sealed class FactRecordTests
 
         Assert.Equal($"$.{field}", failure.Path);
         Assert.Contains(problem, failure.Message);
+    }
+
+    [Fact]
+    public void A_duplicate_must_name_its_refund_while_revenue_writes_none()
+    {
+        var payload = JsonNode.Parse(Samples.Single(s => s.Kind == NoticeDuplicate.Kind).NewJson())!.AsObject();
+        payload["refundNo"] = null;
+        var fact = new BusinessFact("notice.duplicate:x", NoticeDuplicate.Kind, "P1", DateTimeOffset.UnixEpoch, payload.ToJsonString());
+
+        Assert.Throws<JsonException>(() => FactJson.Read<NoticeDuplicate>(fact));
+        Assert.Contains("\"refundNo\":null", Samples.Single(s => s.Kind == NoticeConfirmed.Kind).NewJson());
     }
 
     [Fact]

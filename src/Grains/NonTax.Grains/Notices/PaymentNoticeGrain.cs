@@ -133,9 +133,7 @@ public sealed class PaymentNoticeGrain(
             S.Outbox.Add(new PendingInstruction(notice.IssuerNode, OutboundMessages.UnitConfirmation(c, now), HandedOver: false));
         }
 
-        S.Journal.Record(BusinessFact.Create($"{PayCode}:{key}", PayCode, now, new NoticeConfirmed(
-            PayCode, notice.UnitCode, c.Src, c.TraNoBus, c.CfmDate, c.CfmTime, c.Amount, notice.Amount, LateFee: c.Amount - notice.Amount,
-            c.PayMode, c.BankOutlet, c.PayerName, notice.Payee.AccountNo, RefundNo: null)));
+        S.Journal.Record(BusinessFact.Create($"{PayCode}:{key}", PayCode, now, new NoticeConfirmed(c, notice)));
         S.Journal.Claim(TraNoBusClaim(c));
         if (!await TryCommitClaimingAsync())
         {
@@ -155,9 +153,7 @@ public sealed class PaymentNoticeGrain(
         S.Duplicates.Add(new ConfirmationRecord(c, outcome, now));
         S.Refunds.Add(refund);
         var notice = S.Notice!;
-        S.Journal.Record(BusinessFact.Create($"{PayCode}:{key}", PayCode, now, new NoticeDuplicate(
-            PayCode, notice.UnitCode, c.Src, c.TraNoBus, c.CfmDate, c.CfmTime, c.Amount, notice.Amount, LateFee: null,
-            c.PayMode, c.BankOutlet, c.PayerName, notice.Payee.AccountNo, refundNo)));
+        S.Journal.Record(BusinessFact.Create($"{PayCode}:{key}", PayCode, now, new NoticeDuplicate(c, notice, refundNo)));
         S.Journal.Record(BusinessFact.Create(refundNo, PayCode, now, new RefundPending(
             refundNo, RefundType: 1, PayCode, notice.UnitCode, Bank: c.Src, c.Src, c.TraNoBus, c.CfmDate, c.Amount, reason)));
         S.Journal.Claim(TraNoBusClaim(c));
@@ -244,10 +240,8 @@ public sealed class PaymentNoticeGrain(
             Information = result.Information,
         };
         S.Journal.Record(done
-            ? BusinessFact.Create(refund.RefundNo, PayCode, now, new RefundCompleted(
-                refund.RefundNo, PayCode, refund.BankNode, refund.Amount, result.Result, result.RefundDate, result.RefundTraNo, result.Information))
-            : BusinessFact.Create(refund.RefundNo, PayCode, now, new RefundFailed(
-                refund.RefundNo, PayCode, refund.BankNode, refund.Amount, result.Result, result.RefundDate, result.RefundTraNo, result.Information)));
+            ? BusinessFact.Create(refund.RefundNo, PayCode, now, new RefundCompleted(refund, PayCode, result))
+            : BusinessFact.Create(refund.RefundNo, PayCode, now, new RefundFailed(refund, PayCode, result)));
         await CommitAsync();
         return ResultCodes.Success;
     }

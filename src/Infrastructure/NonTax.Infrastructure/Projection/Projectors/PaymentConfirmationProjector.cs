@@ -24,8 +24,9 @@ public sealed class PaymentConfirmationProjector : FactProjector
 
     public PaymentConfirmationProjector()
     {
-        On<NoticeConfirmed>((batch, fact, revenue) => Accepted(batch, fact, revenue, "revenue", ResultCodes.Success));
-        On<NoticeDuplicate>((batch, fact, duplicate) => Accepted(batch, fact, duplicate, "duplicate", ResultCodes.DuplicatePaymentRefunding));
+        On<NoticeConfirmed>((batch, fact, revenue) => Accepted(batch, fact, revenue, "revenue", ResultCodes.Success, revenue.RefundNo));
+        On<NoticeDuplicate>((batch, fact, duplicate) =>
+            Accepted(batch, fact, duplicate, "duplicate", ResultCodes.DuplicatePaymentRefunding, duplicate.RefundNo));
         On<ConfirmationRefused>((batch, fact, refused) =>
             Add(batch, fact, refused.PayCode, refused.UnitCode, refused.Src, refused.TraNoBus, refused.CfmDate, refused.Amount, new Row(
                 CfmTime: null,
@@ -41,7 +42,8 @@ public sealed class PaymentConfirmationProjector : FactProjector
                 RefundNo: null)));
     }
 
-    private static void Accepted(NpgsqlBatch batch, BusinessFact fact, IConfirmationAccepted c, string outcome, string resultCode) =>
+    private static void Accepted(NpgsqlBatch batch, BusinessFact fact, AcceptedConfirmation c, string outcome, string resultCode,
+        string? refundNo) =>
         Add(batch, fact, c.PayCode, c.UnitCode, c.Src, c.TraNoBus, c.CfmDate, c.Amount, new Row(
             c.CfmTime,
             c.NoticeAmount,
@@ -53,7 +55,7 @@ public sealed class PaymentConfirmationProjector : FactProjector
             c.PayeeAcct,
             outcome,
             resultCode,
-            c.RefundNo));
+            refundNo));
 
     private static void Add(NpgsqlBatch batch, BusinessFact fact, string payCode, string unitCode, string src, string traNoBus,
         DateOnly cfmDate, decimal amount, Row row) =>

@@ -43,7 +43,7 @@ public sealed class TechnicalRefundProjector : FactProjector
         On<RefundFailed>((batch, fact, refund) => Finished(batch, fact, "failed", refund));
     }
 
-    private static void Finished(NpgsqlBatch batch, BusinessFact fact, string status, IRefundFinished refund) =>
+    private static void Finished(NpgsqlBatch batch, BusinessFact fact, string status, RefundFinished refund) =>
         ProjectionCommand.Add(batch, FinishedSql,
             Text(refund.RefundNo),
             Text(status),
