@@ -1,6 +1,5 @@
-using System.Globalization;
-using System.Text.Json;
 using NonTax.Grains.Abstractions.Journal;
+using NonTax.Grains.Abstractions.Journal.Facts;
 using NonTax.Grains.Abstractions.Units;
 
 namespace NonTax.Grains.Tests.Infrastructure;
@@ -49,34 +48,35 @@ public sealed class FactBacklogSource(JournalStore store) : IUnitMonitoringSourc
 
     private static void Apply(Dictionary<string, Row> rows, BusinessFact fact)
     {
-        if (fact.Kind is not (FactKinds.NoticeIssued or FactKinds.NoticeConfirmed or FactKinds.NoticeVoided or FactKinds.NoticeRemitted))
+        if (fact.Kind == NoticeIssued.Kind)
         {
-            return;
+            var issued = FactJson.Read<NoticeIssued>(fact);
+            rows.TryAdd(issued.PayCode, new Row(issued.UnitCode, issued.IssueDate, fact.OccurredAt));
         }
-
-        using var payload = JsonDocument.Parse(fact.PayloadJson);
-        var root = payload.RootElement;
-        var payCode = root.GetProperty("payCode").GetString()!;
-        rows.TryGetValue(payCode, out var row);
-        switch (fact.Kind)
+        else if (fact.Kind == NoticeConfirmed.Kind)
         {
-            case FactKinds.NoticeIssued when row is null:
-                rows[payCode] = new Row(root.GetProperty("unitCode").GetString()!, Date(root, "issueDate"), fact.OccurredAt);
-                break;
-            case FactKinds.NoticeConfirmed when row is { Status: "unpaid" }:
+            var paid = FactJson.Read<NoticeConfirmed>(fact);
+            if (rows.GetValueOrDefault(paid.PayCode) is { Status: "unpaid" } row)
+            {
                 row.Status = "paid";
-                row.PaidDate = Date(root, "cfmDate");
+                row.PaidDate = paid.CfmDate;
                 row.PaidAt = fact.OccurredAt;
-                break;
-            case FactKinds.NoticeVoided when row is { Status: "unpaid" }:
+            }
+        }
+        else if (fact.Kind == NoticeVoided.Kind)
+        {
+            if (rows.GetValueOrDefault(FactJson.Read<NoticeVoided>(fact).PayCode) is { Status: "unpaid" } row)
+            {
                 row.Status = "void";
-                break;
-            case FactKinds.NoticeRemitted when row is { Status: "paid" } && row.Unit == root.GetProperty("unitCode").GetString():
+            }
+        }
+        else if (fact.Kind == NoticeRemitted.Kind)
+        {
+            var remitted = FactJson.Read<NoticeRemitted>(fact);
+            if (rows.GetValueOrDefault(remitted.PayCode) is { Status: "paid" } row && row.Unit == remitted.UnitCode)
+            {
                 row.Remitted = true;
-                break;
+            }
         }
     }
-
-    private static DateOnly Date(JsonElement root, string name) =>
-        DateOnly.ParseExact(root.GetProperty(name).GetString()!, "yyyyMMdd", CultureInfo.InvariantCulture);
 }

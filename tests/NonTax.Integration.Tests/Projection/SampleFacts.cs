@@ -6,7 +6,9 @@ namespace NonTax.Integration.Tests.Projection;
 
 /// <summary>
 /// Facts shaped like the grains' own (PaymentNoticeGrain, CollectingUnitGrain, BankLinkGrain), for
-/// tests that need kinds or orders the running system does not produce on demand.
+/// tests that need kinds or orders the running system does not produce on demand. They are built
+/// as the grains built them before the typed fact records (anonymous objects), so the projection
+/// tests also prove that rows already stored in business_facts still project.
 /// </summary>
 internal static class SampleFacts
 {

@@ -1,4 +1,5 @@
 using NonTax.Grains.Abstractions.Journal;
+using NonTax.Grains.Abstractions.Journal.Facts;
 using NonTax.Grains.Abstractions.Bureau;
 
 namespace NonTax.Grains.Journal;
@@ -9,8 +10,8 @@ internal static class ChangeLog
     /// <summary>False (and nothing recorded) when <paramref name="before"/> and <paramref name="after"/> are equal.</summary>
     public static bool Record(IVersionedState state, string entity, string key, object? before, object? after, string operatorName, DateTimeOffset at)
     {
-        var beforeJson = before is null ? null : Facts.ToJson(before);
-        var afterJson = after is null ? null : Facts.ToJson(after);
+        var beforeJson = before is null ? null : FactJson.Snapshot(before);
+        var afterJson = after is null ? null : FactJson.Snapshot(after);
         if (beforeJson == afterJson)
         {
             return false;
@@ -19,15 +20,8 @@ internal static class ChangeLog
         state.Version++;
         var change = new BaseDataChange(state.Version, entity, key, operatorName, at, beforeJson, afterJson);
         (state as IKeepsChangeHistory)?.History.Add(change);
-        state.Journal.Record(Facts.Create($"{FactKinds.BaseDataChanged}:{entity}:{key}:{state.Version}", FactKinds.BaseDataChanged, key, at, new
-        {
-            entity,
-            key,
-            version = state.Version,
-            @operator = operatorName,
-            before = beforeJson,
-            after = afterJson,
-        }));
+        state.Journal.Record(BusinessFact.Create($"{entity}:{key}:{state.Version}", key, at,
+            new BaseDataChanged(entity, key, state.Version, operatorName, beforeJson, afterJson)));
         return true;
     }
 }

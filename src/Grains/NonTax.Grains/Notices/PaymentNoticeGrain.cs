@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NonTax.Grains.Abstractions;
 using NonTax.Grains.Abstractions.Journal;
+using NonTax.Grains.Abstractions.Journal.Facts;
 using NonTax.Grains.Abstractions.Money;
 using NonTax.Grains.Abstractions.Notices;
 using NonTax.Grains.Abstractions.Outbound;
@@ -58,25 +59,11 @@ public sealed class PaymentNoticeGrain(
         S.Notice = notice;
         S.CheckCode = CheckCodes.NewCode();
         S.Status = NoticeStatus.Unpaid;
-        S.Journal.Record(Facts.Create($"{FactKinds.NoticeIssued}:{PayCode}", FactKinds.NoticeIssued, PayCode, now, new
-        {
-            payCode = PayCode,
-            unitCode = notice.UnitCode,
-            regionCode = notice.RegionCode,
-            issueDate = ChinaTime.ToYyyyMmDd(notice.IssueDate),
-            dueDate = ChinaTime.ToYyyyMmDd(notice.DueDate),
-            lastPayableDate = ChinaTime.ToYyyyMmDd(notice.LastPayableDate),
-            amount = MoneyMath.Format(notice.Amount),
-            payerName = notice.Payer.Name,
-            payerType = notice.Payer.Type,
-            payerMobile = notice.Payer.MobilePhone,
-            payerCreditCode = notice.Payer.CreditCode,
-            payeeAcct = notice.Payee.AccountNo,
-            issuerNode = notice.IssuerNode,
-            confirmBack = notice.ConfirmBack,
-            @operator = notice.OperatorName,
-            lines = notice.Lines.Select(l => new { l.NationalItemCode, l.ItemCode, l.ItemName, l.UnitOfMeasure, amount = MoneyMath.Format(l.Amount), l.Quantity }),
-        }));
+        S.Journal.Record(BusinessFact.Create(PayCode, PayCode, now, new NoticeIssued(
+            PayCode, notice.UnitCode, notice.RegionCode, notice.IssueDate, notice.DueDate, notice.LastPayableDate, notice.Amount,
+            notice.Payer.Name, notice.Payer.Type, notice.Payer.MobilePhone, notice.Payer.CreditCode, notice.Payee.AccountNo,
+            notice.IssuerNode, notice.ConfirmBack, notice.OperatorName,
+            [.. notice.Lines.Select(l => new NoticeIssued.Line(l.NationalItemCode, l.ItemCode, l.ItemName, l.UnitOfMeasure, l.Amount, l.Quantity))])));
         await CommitAsync();
         return new IssueResult(ResultCodes.Success, PayCode, S.CheckCode);
     }
@@ -129,8 +116,7 @@ public sealed class PaymentNoticeGrain(
             S.Outbox.Add(new PendingInstruction(notice.IssuerNode, OutboundMessages.UnitConfirmation(c, now), HandedOver: false));
         }
 
-        S.Journal.Record(Facts.Create($"{FactKinds.NoticeConfirmed}:{PayCode}:{key}", FactKinds.NoticeConfirmed, PayCode, now,
-            ConfirmationPayload(c, notice, lateFee: c.Amount - notice.Amount)));
+        S.Journal.Record(BusinessFact.Create($"{PayCode}:{key}", PayCode, now, new NoticeConfirmed(c, notice)));
         S.Journal.Claim(TraNoBusClaim(c));
         if (!await TryCommitClaimingAsync())
         {
@@ -150,21 +136,9 @@ public sealed class PaymentNoticeGrain(
         S.Duplicates.Add(new ConfirmationRecord(c, outcome, now));
         S.Refunds.Add(refund);
         var notice = S.Notice!;
-        S.Journal.Record(Facts.Create($"{FactKinds.NoticeDuplicate}:{PayCode}:{key}", FactKinds.NoticeDuplicate, PayCode, now,
-            ConfirmationPayload(c, notice, lateFee: null, refundNo)));
-        S.Journal.Record(Facts.Create($"{FactKinds.RefundPending}:{refundNo}", FactKinds.RefundPending, PayCode, now, new
-        {
-            refundNo,
-            refundType = 1,
-            payCode = PayCode,
-            unitCode = notice.UnitCode,
-            bank = c.Src,
-            src = c.Src,
-            oriTraNoBus = c.TraNoBus,
-            oriCfmDate = ChinaTime.ToYyyyMmDd(c.CfmDate),
-            amount = MoneyMath.Format(c.Amount),
-            reason,
-        }));
+        S.Journal.Record(BusinessFact.Create($"{PayCode}:{key}", PayCode, now, new NoticeDuplicate(c, notice, refundNo)));
+        S.Journal.Record(BusinessFact.Create(refundNo, PayCode, now, new RefundPending(
+            refundNo, RefundType: 1, PayCode, notice.UnitCode, Bank: c.Src, c.Src, c.TraNoBus, c.CfmDate, c.Amount, reason)));
         S.Journal.Claim(TraNoBusClaim(c));
         if (!await TryCommitClaimingAsync())
         {
@@ -190,17 +164,8 @@ public sealed class PaymentNoticeGrain(
             }
 
             // Beyond the recent ones the fact id makes the write add no second fact or row.
-            S.Journal.Record(Facts.Create($"{FactKinds.ConfirmationRefused}:{PayCode}:{attempt}", FactKinds.ConfirmationRefused, PayCode, now, new
-            {
-                payCode = PayCode,
-                unitCode = notice.UnitCode,
-                src = c.Src,
-                traNoBus = c.TraNoBus,
-                cfmDate = ChinaTime.ToYyyyMmDd(c.CfmDate),
-                amount = MoneyMath.Format(c.Amount),
-                amountDue = MoneyMath.Format(AmountDue.Total(notice, c.CfmDate)),
-                result = refusal,
-            }));
+            S.Journal.Record(BusinessFact.Create($"{PayCode}:{attempt}", PayCode, now, new ConfirmationRefused(
+                PayCode, notice.UnitCode, c.Src, c.TraNoBus, c.CfmDate, c.Amount, AmountDue.Total(notice, c.CfmDate), refusal)));
             await CommitAsync();
         }
 
@@ -225,15 +190,8 @@ public sealed class PaymentNoticeGrain(
         var now = clock.GetUtcNow();
         S.Status = NoticeStatus.Void;
         S.SettledOn = ChinaTime.ToBusinessDate(now);
-        S.Journal.Record(Facts.Create($"{FactKinds.NoticeVoided}:{PayCode}", FactKinds.NoticeVoided, PayCode, now, new
-        {
-            payCode = PayCode,
-            unitCode = notice.UnitCode,
-            amount = MoneyMath.Format(notice.Amount),
-            voidDate = ChinaTime.ToYyyyMmDd(S.SettledOn.Value),
-            @operator = operatorName,
-            reason,
-        }));
+        S.Journal.Record(BusinessFact.Create(PayCode, PayCode, now, new NoticeVoided(
+            PayCode, notice.UnitCode, notice.Amount, S.SettledOn.Value, operatorName, reason)));
         await CommitAsync();
         await DeliverOutboxAsync();
         return ResultCodes.Success;
@@ -254,7 +212,6 @@ public sealed class PaymentNoticeGrain(
         }
 
         var done = result.Result == ResultCodes.Success;
-        var kind = done ? FactKinds.RefundCompleted : FactKinds.RefundFailed;
         var now = clock.GetUtcNow();
         S.Refunds[index] = refund with
         {
@@ -265,17 +222,9 @@ public sealed class PaymentNoticeGrain(
             RefundTraNo = result.RefundTraNo,
             Information = result.Information,
         };
-        S.Journal.Record(Facts.Create($"{kind}:{refund.RefundNo}", kind, PayCode, now, new
-        {
-            refundNo = refund.RefundNo,
-            payCode = PayCode,
-            bank = refund.BankNode,
-            amount = MoneyMath.Format(refund.Amount),
-            result = result.Result,
-            refundDate = ChinaTime.ToYyyyMmDd(result.RefundDate),
-            refundTraNo = result.RefundTraNo,
-            information = result.Information,
-        }));
+        S.Journal.Record(done
+            ? BusinessFact.Create(refund.RefundNo, PayCode, now, new RefundCompleted(refund, PayCode, result))
+            : BusinessFact.Create(refund.RefundNo, PayCode, now, new RefundFailed(refund, PayCode, result)));
         await CommitAsync();
         return ResultCodes.Success;
     }
@@ -304,24 +253,6 @@ public sealed class PaymentNoticeGrain(
 
     private static UniqueClaim TraNoBusClaim(PaymentConfirmation c) =>
         new(TraNoBusScope, ConfirmationDecision.ChannelKey(c.Src, c.TraNoBus), $"{c.PayCode}|{MoneyMath.Format(c.Amount)}");
-
-    private object ConfirmationPayload(PaymentConfirmation c, NoticeIssue notice, decimal? lateFee, string? refundNo = null) => new
-    {
-        payCode = PayCode,
-        unitCode = notice.UnitCode,
-        src = c.Src,
-        traNoBus = c.TraNoBus,
-        cfmDate = ChinaTime.ToYyyyMmDd(c.CfmDate),
-        cfmTime = c.CfmTime,
-        amount = MoneyMath.Format(c.Amount),
-        noticeAmount = MoneyMath.Format(notice.Amount),
-        lateFee = lateFee is { } fee ? MoneyMath.Format(fee) : null,
-        payMode = c.PayMode,
-        bankOutlet = c.BankOutlet,
-        payerName = c.PayerName,
-        payeeAcct = notice.Payee.AccountNo,
-        refundNo,
-    };
 
     /// <summary>Commits; a TraNoBus claim held by another payment means 20003 and nothing applied.</summary>
     private async Task<bool> TryCommitClaimingAsync()

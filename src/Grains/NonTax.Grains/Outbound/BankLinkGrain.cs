@@ -1,8 +1,8 @@
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NonTax.Grains.Abstractions;
 using NonTax.Grains.Abstractions.Journal;
+using NonTax.Grains.Abstractions.Journal.Facts;
 using NonTax.Grains.Abstractions.Outbound;
 using NonTax.Grains.Journal;
 
@@ -77,7 +77,8 @@ public sealed class BankLinkGrain(
             };
             Messages[instruction.InstructionId] = message;
             state.State.Journal.Claim(InstructionClaim(message));
-            Record(FactKinds.OutboundQueued, message, new { msgNo = instruction.MsgNo, businessNo = instruction.BusinessNo, msgId = message.MsgId });
+            Record(message, new OutboundQueued(PeerNodeCode, instruction.InstructionId, instruction.MsgNo, message.MsgId, instruction.BusinessNo,
+                new(instruction.MsgNo, instruction.BusinessNo, message.MsgId)));
             return true;
         }, onClaimConflict: conflict =>
             // Queued before and since delivered or closed: it has left the state, its claim has not.
@@ -109,7 +110,8 @@ public sealed class BankLinkGrain(
             message.NextAttemptAt = now;
             message.RetryWindowStart = now;
             message.FinishedAt = null;
-            Record(FactKinds.OutboundRetried, message, new { operatorName });
+            var m = message.Instruction;
+            Record(message, new OutboundRetried(PeerNodeCode, m.InstructionId, m.MsgNo, message.MsgId, m.BusinessNo, new(operatorName)));
             return true;
         });
 
@@ -134,7 +136,8 @@ public sealed class BankLinkGrain(
             message.Status = OutboundMessageStatus.Closed;
             message.ClosedReason = reason;
             message.FinishedAt = time.GetUtcNow();
-            Record(FactKinds.OutboundClosed, message, new { reason, operatorName });
+            var m = message.Instruction;
+            Record(message, new OutboundClosed(PeerNodeCode, m.InstructionId, m.MsgNo, message.MsgId, m.BusinessNo, new(reason, operatorName)));
             Messages.Remove(instructionId);
             return true;
         });
@@ -241,7 +244,9 @@ public sealed class BankLinkGrain(
         {
             message.Status = OutboundMessageStatus.Delivered;
             message.FinishedAt = attempt.EndedAt;
-            Record(FactKinds.OutboundDelivered, message, new { attempts = message.Attempts, result = answer.Result, information = answer.Information });
+            var m = message.Instruction;
+            Record(message, new OutboundDelivered(PeerNodeCode, m.InstructionId, m.MsgNo, message.MsgId, m.BusinessNo,
+                new(message.Attempts, answer.Result, answer.Information)));
             Messages.Remove(id);
             return true;
         }
@@ -256,7 +261,8 @@ public sealed class BankLinkGrain(
         {
             message.Status = OutboundMessageStatus.Dead;
             message.FinishedAt = now;
-            Record(FactKinds.OutboundDead, message, new { attempts = message.Attempts, lastError = message.LastError });
+            var m = message.Instruction;
+            Record(message, new OutboundDead(PeerNodeCode, m.InstructionId, m.MsgNo, message.MsgId, m.BusinessNo, new(message.Attempts, message.LastError)));
             logger.LogError("Outbound {MsgNo} {BusinessNo} to {Peer} parked as dead after {Attempts} attempts",
                 message.Instruction.MsgNo, message.Instruction.BusinessNo, PeerNodeCode, message.Attempts);
             DropDeadBeyondCap();
@@ -332,20 +338,10 @@ public sealed class BankLinkGrain(
     private UniqueClaim InstructionClaim(OutboundMessage message) =>
         new(ClaimScope, $"{PeerNodeCode}/{message.Instruction.InstructionId}", message.MsgId);
 
-    private void Record(string kind, OutboundMessage message, object detail)
-    {
-        var payload = JsonSerializer.Serialize(new
-        {
-            peer = PeerNodeCode,
-            instructionId = message.Instruction.InstructionId,
-            msgNo = message.Instruction.MsgNo,
-            msgId = message.MsgId,
-            businessNo = message.Instruction.BusinessNo,
-            detail,
-        });
-        var factId = $"{kind}:{PeerNodeCode}:{message.Instruction.InstructionId}:{message.Attempts}:{message.Status}";
-        state.State.Journal.Record(new BusinessFact(factId, kind, PeerNodeCode, time.GetUtcNow(), payload));
-    }
+    private void Record<TFact>(OutboundMessage message, TFact fact)
+        where TFact : IOutboundFact =>
+        state.State.Journal.Record(BusinessFact.Create(
+            $"{PeerNodeCode}:{message.Instruction.InstructionId}:{message.Attempts}:{message.Status}", PeerNodeCode, time.GetUtcNow(), fact));
 
     /// <summary>
     /// Applies <paramref name="change"/> to the current state and commits it (when it reports a

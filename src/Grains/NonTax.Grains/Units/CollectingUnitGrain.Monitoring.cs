@@ -1,3 +1,4 @@
+using NonTax.Grains.Abstractions.Journal.Facts;
 using NonTax.Grains.Abstractions.Journal;
 using NonTax.Grains.Abstractions.Units;
 using NonTax.Grains.Journal;
@@ -28,8 +29,7 @@ public sealed partial class CollectingUnitGrain
             S.BlockReason = reason;
             S.BlockedAt = now;
             S.BlockCount++;
-            S.Journal.Record(Facts.Create($"{FactKinds.UnitBlocked}:{UnitCode}:{S.BlockCount}", FactKinds.UnitBlocked, UnitCode, now,
-                new { unitCode = UnitCode, reason, date = ChinaTime.ToYyyyMmDd(today), @operator = "monitoring" }));
+            S.Journal.Record(BusinessFact.Create($"{UnitCode}:{S.BlockCount}", UnitCode, now, new UnitBlocked(UnitCode, reason, today, Operator: "monitoring")));
             await CommitAsync();
         }
         else if (reason is null && S.IsBlocked)
@@ -66,8 +66,8 @@ public sealed partial class CollectingUnitGrain
 
     private void Unblock(DateTimeOffset now, string operatorName, string reason)
     {
-        S.Journal.Record(Facts.Create($"{FactKinds.UnitUnblocked}:{UnitCode}:{S.BlockCount}", FactKinds.UnitUnblocked, UnitCode, now,
-            new { unitCode = UnitCode, reason, previousReason = S.BlockReason, date = ChinaTime.ToYyyyMmDd(ChinaTime.ToBusinessDate(now)), @operator = operatorName }));
+        S.Journal.Record(BusinessFact.Create($"{UnitCode}:{S.BlockCount}", UnitCode, now,
+            new UnitUnblocked(UnitCode, reason, PreviousReason: S.BlockReason, ChinaTime.ToBusinessDate(now), operatorName)));
         S.IsBlocked = false;
         S.BlockReason = null;
         S.BlockedAt = null;

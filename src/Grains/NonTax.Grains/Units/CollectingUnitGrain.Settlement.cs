@@ -1,3 +1,4 @@
+using NonTax.Grains.Abstractions.Journal.Facts;
 using NonTax.Grains.Abstractions.Journal;
 using NonTax.Grains.Abstractions.Notices;
 using NonTax.Grains.Journal;
@@ -43,11 +44,10 @@ public sealed partial class CollectingUnitGrain
         // One fact per code, all in one unit write; the projection marks the paid notices remitted.
         // The id carries the instant so a later call for a code that was not yet paid still counts.
         var now = clock.GetUtcNow();
-        var date = ChinaTime.ToYyyyMmDd(ChinaTime.ToBusinessDate(now));
+        var date = ChinaTime.ToBusinessDate(now);
         foreach (var code in payCodes.Distinct())
         {
-            S.Journal.Record(Facts.Create($"{FactKinds.NoticeRemitted}:{code}:{now.UtcTicks}", FactKinds.NoticeRemitted, code, now,
-                new { payCode = code, unitCode = UnitCode, remittedDate = date }));
+            S.Journal.Record(BusinessFact.Create($"{code}:{now.UtcTicks}", code, now, new NoticeRemitted(code, UnitCode, date)));
         }
 
         await CommitAsync();

@@ -32,6 +32,8 @@ internal static class ProjectionCommand
 
     public static NpgsqlParameter Bool(bool value) => Typed(value, NpgsqlDbType.Boolean);
 
+    public static NpgsqlParameter TextArray(IReadOnlyList<string> values) => Typed(values.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
+
     public static NpgsqlParameter Json(string? value) => Typed(value, NpgsqlDbType.Jsonb);
 
     private static NpgsqlParameter Typed(object? value, NpgsqlDbType type) =>

@@ -1,4 +1,5 @@
 using NonTax.Grains.Abstractions.Journal;
+using NonTax.Grains.Abstractions.Journal.Facts;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NonTax.Grains.Abstractions;
@@ -148,15 +149,8 @@ public sealed class BaseDataPublisherGrain(
             var businessNo = seqNo.ToString(System.Globalization.CultureInfo.InvariantCulture);
             S.Undelivered.AddRange(peers.Select(peer =>
                 new PendingHandOver(peer, new OutboundInstruction($"{refresh.MsgNo}-{seqNo}-{peer}", refresh.MsgNo, businessNo, fields, now))));
-            S.Journal.Record(Facts.Create($"{FactKinds.BaseDataPushed}:{FinanceNode}:{refresh.MsgNo}:{seqNo}", FactKinds.BaseDataPushed, FinanceNode, now, new
-            {
-                msgNo = refresh.MsgNo,
-                seqNo,
-                peers,
-                rows = refresh.Rows,
-                reason,
-                @operator = operatorName,
-            }));
+            S.Journal.Record(BusinessFact.Create($"{FinanceNode}:{refresh.MsgNo}:{seqNo}", FinanceNode, now,
+                new BaseDataPushed(refresh.MsgNo, seqNo, peers, refresh.Rows, reason, operatorName)));
             published.Add(new PublishedRefresh(refresh.MsgNo, seqNo, peers, refresh.Rows));
         }
 

@@ -1,4 +1,5 @@
 using NonTax.Grains.Abstractions.Journal;
+using NonTax.Grains.Abstractions.Journal.Facts;
 using NonTax.Persistence.Storage;
 using Npgsql;
 using static NonTax.Persistence.Projection.ProjectionCommand;
@@ -9,7 +10,7 @@ namespace NonTax.Persistence.Projection.Projectors;
 /// <c>alerts</c>: an outbound message parked as dead (outbound.dead) needs a person, so it raises
 /// an alert saying what was not delivered to whom and why; staff acknowledge it later.
 /// </summary>
-public sealed class AlertProjector : IFactProjector
+public sealed class AlertProjector : FactProjector
 {
     private const string InsertSql = """
         INSERT INTO nontax.alerts (alert_id, kind, subject, what, why, raised_at, details)
@@ -17,21 +18,18 @@ public sealed class AlertProjector : IFactProjector
         ON CONFLICT (alert_id) DO NOTHING
         """;
 
-    public bool Handles(string kind) => kind == FactKinds.OutboundDead;
+    public AlertProjector() => On<OutboundDead>(Raise);
 
-    public void AddCommands(NpgsqlBatch batch, BusinessFact fact)
+    private static void Raise(NpgsqlBatch batch, BusinessFact fact, OutboundDead dead)
     {
-        var payload = FactPayload.Of(fact);
-        var detail = payload.Object("detail");
-        var peer = payload.Text("peer");
-        var what = $"{payload.Text("msgNo")} {payload.Text("businessNo")} to {peer} not delivered after {detail.Int("attempts")} attempts";
+        var what = $"{dead.MsgNo} {dead.BusinessNo} to {dead.Peer} not delivered after {dead.Detail.Attempts} attempts";
         ProjectionCommand.Add(batch, InsertSql,
             Text(fact.FactId),
             Text(fact.Kind),
-            Text(peer),
+            Text(dead.Peer),
             Text(what),
-            Text(detail.OptionalText("lastError")),
+            Text(dead.Detail.LastError),
             Instant(fact.OccurredAt),
-            Json(payload.RawJson()));
+            Json(fact.PayloadJson));
     }
 }

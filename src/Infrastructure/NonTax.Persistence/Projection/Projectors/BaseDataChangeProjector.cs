@@ -1,4 +1,5 @@
 using NonTax.Grains.Abstractions.Journal;
+using NonTax.Grains.Abstractions.Journal.Facts;
 using NonTax.Persistence.Storage;
 using Npgsql;
 using static NonTax.Persistence.Projection.ProjectionCommand;
@@ -9,7 +10,7 @@ namespace NonTax.Persistence.Projection.Projectors;
 /// <c>base_data_changes</c> from basedata.changed: who changed which entity, with the values
 /// before and after (the payload carries them as JSON text; stored as jsonb).
 /// </summary>
-public sealed class BaseDataChangeProjector : IFactProjector
+public sealed class BaseDataChangeProjector : FactProjector
 {
     private const string InsertSql = """
         INSERT INTO nontax.base_data_changes (entity, key, version, operator, changed_at, before, after)
@@ -17,18 +18,13 @@ public sealed class BaseDataChangeProjector : IFactProjector
         ON CONFLICT (entity, key, version) DO NOTHING
         """;
 
-    public bool Handles(string kind) => kind == FactKinds.BaseDataChanged;
-
-    public void AddCommands(NpgsqlBatch batch, BusinessFact fact)
-    {
-        var payload = FactPayload.Of(fact);
+    public BaseDataChangeProjector() => On<BaseDataChanged>((batch, fact, change) =>
         ProjectionCommand.Add(batch, InsertSql,
-            Text(payload.Text("entity")),
-            Text(payload.Text("key")),
-            Long(payload.Int("version")),
-            Text(payload.Text("operator")),
+            Text(change.Entity),
+            Text(change.Key),
+            Long(change.Version),
+            Text(change.Operator),
             Instant(fact.OccurredAt),
-            Json(payload.OptionalText("before")),
-            Json(payload.OptionalText("after")));
-    }
+            Json(change.Before),
+            Json(change.After)));
 }

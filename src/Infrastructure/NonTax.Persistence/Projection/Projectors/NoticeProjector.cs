@@ -1,4 +1,5 @@
 using NonTax.Grains.Abstractions.Journal;
+using NonTax.Grains.Abstractions.Journal.Facts;
 using NonTax.Persistence.Storage;
 using Npgsql;
 using static NonTax.Persistence.Projection.ProjectionCommand;
@@ -12,7 +13,7 @@ namespace NonTax.Persistence.Projection.Projectors;
 /// notice.remitted (recorded by the unit) stamps a paid notice once; monitoring counts the paid
 /// notices without the stamp.
 /// </summary>
-public sealed class NoticeProjector : IFactProjector
+public sealed class NoticeProjector : FactProjector
 {
     private const string InsertNoticeSql = """
         INSERT INTO nontax.notices (pay_code, unit_code, region_code, issue_date, due_date, last_payable_date,
@@ -47,69 +48,52 @@ public sealed class NoticeProjector : IFactProjector
          WHERE pay_code = $1 AND unit_code = $2 AND status = 'paid' AND remitted_at IS NULL
         """;
 
-    public bool Handles(string kind) =>
-        kind is FactKinds.NoticeIssued or FactKinds.NoticeConfirmed or FactKinds.NoticeVoided or FactKinds.NoticeRemitted;
-
-    public void AddCommands(NpgsqlBatch batch, BusinessFact fact)
+    public NoticeProjector()
     {
-        var payload = FactPayload.Of(fact);
-        switch (fact.Kind)
-        {
-            case FactKinds.NoticeIssued:
-                Issued(batch, fact, payload);
-                break;
-            case FactKinds.NoticeConfirmed:
-                ProjectionCommand.Add(batch, PaidSql,
-                    Text(payload.Text("payCode")), Money(payload.Money("amount")), Text(payload.Text("src")),
-                    Text(payload.Text("traNoBus")), Date(payload.Date("cfmDate")), Instant(fact.OccurredAt));
-                break;
-            case FactKinds.NoticeVoided:
-                ProjectionCommand.Add(batch, VoidedSql,
-                    Text(payload.Text("payCode")), Date(payload.Date("voidDate")), Text(payload.Text("reason")),
-                    Text(payload.Text("operator")), Instant(fact.OccurredAt));
-                break;
-            case FactKinds.NoticeRemitted:
-                ProjectionCommand.Add(batch, RemittedSql,
-                    Text(payload.Text("payCode")), Text(payload.Text("unitCode")), Date(payload.Date("remittedDate")),
-                    Instant(fact.OccurredAt));
-                break;
-        }
+        On<NoticeIssued>(Issued);
+        On<NoticeConfirmed>((batch, fact, paid) =>
+            ProjectionCommand.Add(batch, PaidSql,
+                Text(paid.PayCode), Money(paid.Amount), Text(paid.Src), Text(paid.TraNoBus), Date(paid.CfmDate), Instant(fact.OccurredAt)));
+        On<NoticeVoided>((batch, fact, voided) =>
+            ProjectionCommand.Add(batch, VoidedSql,
+                Text(voided.PayCode), Date(voided.VoidDate), Text(voided.Reason), Text(voided.Operator), Instant(fact.OccurredAt)));
+        On<NoticeRemitted>((batch, fact, remitted) =>
+            ProjectionCommand.Add(batch, RemittedSql,
+                Text(remitted.PayCode), Text(remitted.UnitCode), Date(remitted.RemittedDate), Instant(fact.OccurredAt)));
     }
 
-    private static void Issued(NpgsqlBatch batch, BusinessFact fact, FactPayload payload)
+    private static void Issued(NpgsqlBatch batch, BusinessFact fact, NoticeIssued notice)
     {
-        var payCode = payload.Text("payCode");
         ProjectionCommand.Add(batch, InsertNoticeSql,
-            Text(payCode),
-            Text(payload.Text("unitCode")),
-            Text(payload.Text("regionCode")),
-            Date(payload.Date("issueDate")),
-            Date(payload.Date("dueDate")),
-            Date(payload.Date("lastPayableDate")),
-            Text(payload.Text("payerName")),
-            Int(payload.Int("payerType")),
-            Text(Blank(payload.OptionalText("payerMobile"))),
-            Text(Blank(payload.OptionalText("payerCreditCode"))),
-            Text(payload.Text("payeeAcct")),
-            Money(payload.Money("amount")),
-            Text(Blank(payload.OptionalText("issuerNode"))),
-            Bool(payload.Bool("confirmBack")),
-            Text(payload.Text("operator")),
+            Text(notice.PayCode),
+            Text(notice.UnitCode),
+            Text(notice.RegionCode),
+            Date(notice.IssueDate),
+            Date(notice.DueDate),
+            Date(notice.LastPayableDate),
+            Text(notice.PayerName),
+            Int(notice.PayerType),
+            Text(Blank(notice.PayerMobile)),
+            Text(Blank(notice.PayerCreditCode)),
+            Text(notice.PayeeAcct),
+            Money(notice.Amount),
+            Text(Blank(notice.IssuerNode)),
+            Bool(notice.ConfirmBack),
+            Text(notice.Operator),
             Instant(fact.OccurredAt));
 
-        var lines = payload.Array("lines");
-        for (var i = 0; i < lines.Count; i++)
+        for (var i = 0; i < notice.Lines.Count; i++)
         {
-            var line = lines[i];
+            var line = notice.Lines[i];
             ProjectionCommand.Add(batch, InsertLineSql,
-                Text(payCode),
+                Text(notice.PayCode),
                 Int(i + 1),
-                Text(line.Text("nationalItemCode")),
-                Text(line.Text("itemCode")),
-                Text(line.Text("itemName")),
-                Text(line.Text("unitOfMeasure")),
-                Number(line.Number("quantity")),
-                Money(line.Money("amount")));
+                Text(line.NationalItemCode),
+                Text(line.ItemCode),
+                Text(line.ItemName),
+                Text(line.UnitOfMeasure),
+                Number(line.Quantity),
+                Money(line.Amount));
         }
     }
 

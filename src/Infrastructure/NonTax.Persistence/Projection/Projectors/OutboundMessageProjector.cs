@@ -1,4 +1,5 @@
 using NonTax.Grains.Abstractions.Journal;
+using NonTax.Grains.Abstractions.Journal.Facts;
 using NonTax.Persistence.Storage;
 using Npgsql;
 using static NonTax.Persistence.Projection.ProjectionCommand;
@@ -13,7 +14,7 @@ namespace NonTax.Persistence.Projection.Projectors;
 /// Delivered and closed messages leave the link's state, so this table is their only history and
 /// carries everything the operator's link view shows (<see cref="Queries.OutboundMessageLog"/>).
 /// </summary>
-public sealed class OutboundMessageProjector : IFactProjector
+public sealed class OutboundMessageProjector : FactProjector
 {
     private const string UpsertSql = """
         INSERT INTO nontax.outbound_messages AS m (peer, instruction_id, msg_no, msg_id, business_no, status,
@@ -32,32 +33,30 @@ public sealed class OutboundMessageProjector : IFactProjector
          WHERE m.last_fact_at <= excluded.last_fact_at
         """;
 
-    public bool Handles(string kind) => kind is FactKinds.OutboundQueued or FactKinds.OutboundDelivered
-        or FactKinds.OutboundRetried or FactKinds.OutboundClosed or FactKinds.OutboundDead;
-
-    public void AddCommands(NpgsqlBatch batch, BusinessFact fact)
+    public OutboundMessageProjector()
     {
-        var payload = FactPayload.Of(fact);
-        var detail = payload.Object("detail");
-        var change = fact.Kind switch
-        {
-            FactKinds.OutboundQueued => new Change("pending", null, null, null, null, Finished: false, AfterAttempt: false, null),
-            FactKinds.OutboundRetried => new Change("pending", null, null, null, null, Finished: false, AfterAttempt: false, null),
-            FactKinds.OutboundDelivered => new Change("delivered", detail.Int("attempts"), detail.Text("result"), null, null, Finished: true, AfterAttempt: true,
-                detail.Has("information") ? detail.OptionalText("information") : null),
-            FactKinds.OutboundDead => new Change("dead", detail.Int("attempts"), null, detail.OptionalText("lastError"), null, Finished: true, AfterAttempt: true, null),
-            FactKinds.OutboundClosed => new Change("closed", null, null, null, detail.Text("reason"), Finished: true, AfterAttempt: false, null),
-            _ => throw new FactPayloadException(fact, "kind", "is not an outbound fact"),
-        };
+        On<OutboundQueued>((batch, fact, queued) =>
+            Upsert(batch, fact, queued, new Change("pending", null, null, null, null, Finished: false, AfterAttempt: false, null)));
+        On<OutboundRetried>((batch, fact, retried) =>
+            Upsert(batch, fact, retried, new Change("pending", null, null, null, null, Finished: false, AfterAttempt: false, null)));
+        On<OutboundDelivered>((batch, fact, delivered) =>
+            Upsert(batch, fact, delivered, new Change("delivered", delivered.Detail.Attempts, delivered.Detail.Result, null, null,
+                Finished: true, AfterAttempt: true, delivered.Detail.Information)));
+        On<OutboundDead>((batch, fact, dead) =>
+            Upsert(batch, fact, dead, new Change("dead", dead.Detail.Attempts, null, dead.Detail.LastError, null, Finished: true, AfterAttempt: true, null)));
+        On<OutboundClosed>((batch, fact, closed) =>
+            Upsert(batch, fact, closed, new Change("closed", null, null, null, closed.Detail.Reason, Finished: true, AfterAttempt: false, null)));
+    }
 
-        // The fact's instant stands for queued_at on the insert branch (an existing row keeps its
-        // own) and for the last attempt of a delivered or dead message, recorded as that attempt ended.
+    // The fact's instant stands for queued_at on the insert branch (an existing row keeps its
+    // own) and for the last attempt of a delivered or dead message, recorded as that attempt ended.
+    private static void Upsert(NpgsqlBatch batch, BusinessFact fact, IOutboundFact message, Change change) =>
         ProjectionCommand.Add(batch, UpsertSql,
-            Text(payload.Text("peer")),
-            Text(payload.Text("instructionId")),
-            Text(payload.Text("msgNo")),
-            Text(payload.Text("msgId")),
-            Text(payload.Text("businessNo")),
+            Text(message.Peer),
+            Text(message.InstructionId),
+            Text(message.MsgNo),
+            Text(message.MsgId),
+            Text(message.BusinessNo),
             Text(change.Status),
             Int(change.Attempts),
             Text(change.Result),
@@ -67,7 +66,6 @@ public sealed class OutboundMessageProjector : IFactProjector
             Instant(change.Finished ? fact.OccurredAt : null),
             Instant(change.AfterAttempt ? fact.OccurredAt : null),
             Text(change.Information));
-    }
 
     private sealed record Change(string Status, int? Attempts, string? Result, string? Error, string? ClosedReason, bool Finished, bool AfterAttempt, string? Information);
 }

@@ -1,4 +1,5 @@
 using NonTax.Grains.Abstractions.Journal;
+using NonTax.Grains.Abstractions.Journal.Facts;
 using NonTax.Persistence.Storage;
 using NonTax.Protocol.Results;
 using Npgsql;
@@ -11,7 +12,7 @@ namespace NonTax.Persistence.Projection.Projectors;
 /// duplicate with its refund number (notice.duplicate) or refused with the result code and the
 /// amount that was due (notice.confirmation_refused). Keyed by the fact id.
 /// </summary>
-public sealed class PaymentConfirmationProjector : IFactProjector
+public sealed class PaymentConfirmationProjector : FactProjector
 {
     private const string InsertSql = """
         INSERT INTO nontax.payment_confirmations (confirmation_id, pay_code, unit_code, src, tra_no_bus, cfm_date, cfm_time,
@@ -21,22 +22,52 @@ public sealed class PaymentConfirmationProjector : IFactProjector
         ON CONFLICT (confirmation_id) DO NOTHING
         """;
 
-    public bool Handles(string kind) =>
-        kind is FactKinds.NoticeConfirmed or FactKinds.NoticeDuplicate or FactKinds.ConfirmationRefused;
-
-    public void AddCommands(NpgsqlBatch batch, BusinessFact fact)
+    public PaymentConfirmationProjector()
     {
-        var payload = FactPayload.Of(fact);
-        var row = fact.Kind == FactKinds.ConfirmationRefused ? Refused(payload) : Accepted(fact, payload);
+        On<NoticeConfirmed>((batch, fact, revenue) => Accepted(batch, fact, revenue, "revenue", ResultCodes.Success, revenue.RefundNo));
+        On<NoticeDuplicate>((batch, fact, duplicate) =>
+            Accepted(batch, fact, duplicate, "duplicate", ResultCodes.DuplicatePaymentRefunding, duplicate.RefundNo));
+        On<ConfirmationRefused>((batch, fact, refused) =>
+            Add(batch, fact, refused.PayCode, refused.UnitCode, refused.Src, refused.TraNoBus, refused.CfmDate, refused.Amount, new Row(
+                CfmTime: null,
+                NoticeAmount: null,
+                LateFee: null,
+                refused.AmountDue,
+                PayMode: null,
+                BankOutlet: null,
+                PayerName: null,
+                PayeeAcct: null,
+                "refused",
+                refused.Result,
+                RefundNo: null)));
+    }
+
+    private static void Accepted(NpgsqlBatch batch, BusinessFact fact, AcceptedConfirmation c, string outcome, string resultCode,
+        string? refundNo) =>
+        Add(batch, fact, c.PayCode, c.UnitCode, c.Src, c.TraNoBus, c.CfmDate, c.Amount, new Row(
+            c.CfmTime,
+            c.NoticeAmount,
+            c.LateFee,
+            AmountDue: null,
+            c.PayMode,
+            c.BankOutlet,
+            c.PayerName,
+            c.PayeeAcct,
+            outcome,
+            resultCode,
+            refundNo));
+
+    private static void Add(NpgsqlBatch batch, BusinessFact fact, string payCode, string unitCode, string src, string traNoBus,
+        DateOnly cfmDate, decimal amount, Row row) =>
         ProjectionCommand.Add(batch, InsertSql,
             Text(fact.FactId),
-            Text(payload.Text("payCode")),
-            Text(payload.Text("unitCode")),
-            Text(payload.Text("src")),
-            Text(payload.Text("traNoBus")),
-            Date(payload.Date("cfmDate")),
+            Text(payCode),
+            Text(unitCode),
+            Text(src),
+            Text(traNoBus),
+            Date(cfmDate),
             Text(row.CfmTime),
-            Money(payload.Money("amount")),
+            Money(amount),
             Money(row.NoticeAmount),
             Money(row.LateFee),
             Money(row.AmountDue),
@@ -48,37 +79,6 @@ public sealed class PaymentConfirmationProjector : IFactProjector
             Text(row.ResultCode),
             Text(row.RefundNo),
             Instant(fact.OccurredAt));
-    }
-
-    private static Row Accepted(BusinessFact fact, FactPayload payload)
-    {
-        var duplicate = fact.Kind == FactKinds.NoticeDuplicate;
-        return new Row(
-            payload.Text("cfmTime"),
-            payload.Money("noticeAmount"),
-            payload.OptionalMoney("lateFee"),
-            AmountDue: null,
-            payload.Text("payMode"),
-            payload.OptionalText("bankOutlet"),
-            payload.OptionalText("payerName"),
-            payload.OptionalText("payeeAcct"),
-            duplicate ? "duplicate" : "revenue",
-            duplicate ? ResultCodes.DuplicatePaymentRefunding : ResultCodes.Success,
-            duplicate ? payload.Text("refundNo") : payload.OptionalText("refundNo"));
-    }
-
-    private static Row Refused(FactPayload payload) => new(
-        CfmTime: null,
-        NoticeAmount: null,
-        LateFee: null,
-        payload.Money("amountDue"),
-        PayMode: null,
-        BankOutlet: null,
-        PayerName: null,
-        PayeeAcct: null,
-        "refused",
-        payload.Text("result"),
-        RefundNo: null);
 
     private sealed record Row(
         string? CfmTime,

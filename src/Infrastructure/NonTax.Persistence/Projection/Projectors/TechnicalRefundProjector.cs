@@ -1,4 +1,5 @@
 using NonTax.Grains.Abstractions.Journal;
+using NonTax.Grains.Abstractions.Journal.Facts;
 using NonTax.Persistence.Storage;
 using Npgsql;
 using static NonTax.Persistence.Projection.ProjectionCommand;
@@ -9,7 +10,7 @@ namespace NonTax.Persistence.Projection.Projectors;
 /// <c>technical_refunds</c>: a row per refund number from refund.pending, finished once by
 /// refund.completed or refund.failed (both final in the grain, so only a pending row changes).
 /// </summary>
-public sealed class TechnicalRefundProjector : IFactProjector
+public sealed class TechnicalRefundProjector : FactProjector
 {
     private const string PendingSql = """
         INSERT INTO nontax.technical_refunds (refund_no, refund_type, pay_code, unit_code, bank, ori_tra_no_bus, ori_cfm_date,
@@ -24,35 +25,31 @@ public sealed class TechnicalRefundProjector : IFactProjector
          WHERE refund_no = $1 AND status = 'pending'
         """;
 
-    public bool Handles(string kind) =>
-        kind is FactKinds.RefundPending or FactKinds.RefundCompleted or FactKinds.RefundFailed;
-
-    public void AddCommands(NpgsqlBatch batch, BusinessFact fact)
+    public TechnicalRefundProjector()
     {
-        var payload = FactPayload.Of(fact);
-        if (fact.Kind == FactKinds.RefundPending)
-        {
+        On<RefundPending>((batch, fact, refund) =>
             ProjectionCommand.Add(batch, PendingSql,
-                Text(payload.Text("refundNo")),
-                Int(payload.Int("refundType")),
-                Text(payload.Text("payCode")),
-                Text(payload.Text("unitCode")),
-                Text(payload.Text("bank")),
-                Text(payload.Text("oriTraNoBus")),
-                Date(payload.Date("oriCfmDate")),
-                Money(payload.Money("amount")),
-                Text(payload.Text("reason")),
-                Instant(fact.OccurredAt));
-            return;
-        }
-
-        ProjectionCommand.Add(batch, FinishedSql,
-            Text(payload.Text("refundNo")),
-            Text(fact.Kind == FactKinds.RefundCompleted ? "completed" : "failed"),
-            Text(payload.Text("result")),
-            Date(payload.Date("refundDate")),
-            Text(payload.OptionalText("refundTraNo")),
-            Text(payload.OptionalText("information")),
-            Instant(fact.OccurredAt));
+                Text(refund.RefundNo),
+                Int(refund.RefundType),
+                Text(refund.PayCode),
+                Text(refund.UnitCode),
+                Text(refund.Bank),
+                Text(refund.OriTraNoBus),
+                Date(refund.OriCfmDate),
+                Money(refund.Amount),
+                Text(refund.Reason),
+                Instant(fact.OccurredAt)));
+        On<RefundCompleted>((batch, fact, refund) => Finished(batch, fact, "completed", refund));
+        On<RefundFailed>((batch, fact, refund) => Finished(batch, fact, "failed", refund));
     }
+
+    private static void Finished(NpgsqlBatch batch, BusinessFact fact, string status, RefundFinished refund) =>
+        ProjectionCommand.Add(batch, FinishedSql,
+            Text(refund.RefundNo),
+            Text(status),
+            Text(refund.Result),
+            Date(refund.RefundDate),
+            Text(refund.RefundTraNo),
+            Text(refund.Information),
+            Instant(fact.OccurredAt));
 }

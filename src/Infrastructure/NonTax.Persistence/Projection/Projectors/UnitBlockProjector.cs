@@ -1,4 +1,5 @@
 using NonTax.Grains.Abstractions.Journal;
+using NonTax.Grains.Abstractions.Journal.Facts;
 using NonTax.Persistence.Storage;
 using Npgsql;
 using static NonTax.Persistence.Projection.ProjectionCommand;
@@ -6,7 +7,7 @@ using static NonTax.Persistence.Projection.ProjectionCommand;
 namespace NonTax.Persistence.Projection.Projectors;
 
 /// <summary><c>unit_blocks</c>: the history of a collecting unit blocked (unit.blocked) and unblocked (unit.unblocked).</summary>
-public sealed class UnitBlockProjector : IFactProjector
+public sealed class UnitBlockProjector : FactProjector
 {
     private const string InsertSql = """
         INSERT INTO nontax.unit_blocks (event_id, unit_code, event, reason, previous_reason, business_date, operator, occurred_at)
@@ -14,20 +15,23 @@ public sealed class UnitBlockProjector : IFactProjector
         ON CONFLICT (event_id) DO NOTHING
         """;
 
-    public bool Handles(string kind) => kind is FactKinds.UnitBlocked or FactKinds.UnitUnblocked;
-
-    public void AddCommands(NpgsqlBatch batch, BusinessFact fact)
+    public UnitBlockProjector()
     {
-        var payload = FactPayload.Of(fact);
-        var blocked = fact.Kind == FactKinds.UnitBlocked;
+        On<UnitBlocked>((batch, fact, blocked) =>
+            Add(batch, fact, blocked.UnitCode, "blocked", blocked.Reason, previousReason: null, blocked.Date, blocked.Operator));
+        On<UnitUnblocked>((batch, fact, unblocked) =>
+            Add(batch, fact, unblocked.UnitCode, "unblocked", unblocked.Reason, unblocked.PreviousReason, unblocked.Date, unblocked.Operator));
+    }
+
+    private static void Add(NpgsqlBatch batch, BusinessFact fact, string unitCode, string @event, string reason, string? previousReason,
+        DateOnly date, string operatorName) =>
         ProjectionCommand.Add(batch, InsertSql,
             Text(fact.FactId),
-            Text(payload.Text("unitCode")),
-            Text(blocked ? "blocked" : "unblocked"),
-            Text(payload.Text("reason")),
-            Text(blocked ? null : payload.OptionalText("previousReason")),
-            Date(payload.Date("date")),
-            Text(payload.Text("operator")),
+            Text(unitCode),
+            Text(@event),
+            Text(reason),
+            Text(previousReason),
+            Date(date),
+            Text(operatorName),
             Instant(fact.OccurredAt));
-    }
 }
