@@ -6,6 +6,7 @@ using System.Net.Sockets;
 using NonTax.Protocol;
 using NonTax.Protocol.Envelope;
 using NonTax.Protocol.Framing;
+using NonTax.Protocol.Nodes;
 using NonTax.Protocol.Vouchers;
 
 namespace NonTax.BankSimulator;
@@ -125,7 +126,7 @@ public sealed class PeerServer : IAsyncDisposable
             var head = decoded.Envelope.Head;
             // Groups (5952's Accounts/Account…) are kept as path fields so tests and the console see every row.
             var fields = VoucherPaths.ToFields(decoded.Envelope.First.Voucher);
-            var replyMsgNo = _peer.NodeCode.StartsWith('K') ? "8001" : "2001";
+            var replyMsgNo = NodeCode.KindOf(_peer.NodeCode) == NodeKind.UnitPlatform ? "8001" : "2001";
             var replyFields = new List<(string Name, string Value)> { ("OriMsgNo", head.MsgNo), ("Result", ReplyResult), ("Information", "received") };
             var replyHead = new Head(_peer.NodeCode, head.Src, replyMsgNo, _finance.NewMsgId(), head.MsgId, _finance.Today());
             await stream.WriteAsync(CnnontaxCodec.Default.Encode(replyHead, Voucher.FromFields(replyFields), _peer.Token, _finance.FinanceNode[1..], "1"), timeout.Token);

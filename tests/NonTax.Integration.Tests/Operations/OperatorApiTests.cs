@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Hosting;
 using NonTax.BankSimulator;
 using NonTax.Grains.Abstractions.Outbound;
 using NonTax.Integration.Tests.Fixtures;
+using NonTax.Protocol.Nodes;
 using NonTax.Silo.Operations;
 
 namespace NonTax.Integration.Tests.Operations;
@@ -79,6 +80,23 @@ public sealed class OperatorApiTests(OperatorSystemFixture system) : IClassFixtu
         Assert.Equal(system.Peers.Select(p => p.NodeCode).Order(), peers.EnumerateArray().Select(p => p.GetProperty("nodeCode").GetString()!).Order());
         Assert.All(system.Peers, p => Assert.DoesNotContain(p.Token, text, StringComparison.OrdinalIgnoreCase));
         Assert.DoesNotContain("token\"", text, StringComparison.OrdinalIgnoreCase);
+
+        // Kinds are NodeKind names, read back from the peers table's own names (payment_platform…).
+        var kinds = peers.EnumerateArray().ToDictionary(p => p.GetProperty("nodeCode").GetString()!, p => p.GetProperty("kind").GetString());
+        Assert.Equal("AgentBank", kinds["D3206820105"]);
+        Assert.Equal("PublicPaymentPlatform", kinds["G000001"]);
+        Assert.Equal("UnitPlatform", kinds["K3206820001"]);
+    }
+
+    [Fact]
+    public async Task A_peer_list_saved_with_the_former_kind_names_still_reads()
+    {
+        var text = await (await _http.GetAsync("/ops/peers")).Content.ReadAsStringAsync();
+        var former = text.Replace("\"PublicPaymentPlatform\"", "\"PaymentPlatform\"", StringComparison.Ordinal);
+        Assert.NotEqual(text, former);
+        var peers = JsonSerializer.Deserialize<PeerView[]>(former, OperatorJson.Options)!;
+        Assert.Equal(NodeKind.PublicPaymentPlatform, Assert.Single(peers, p => p.NodeCode == "G000001").Kind);
+        Assert.Equal(NodeKind.AgentBank, Assert.Single(peers, p => p.NodeCode == "D3206820105").Kind);
     }
 
     [Fact]

@@ -1,12 +1,13 @@
 using System.Net;
 using NonTax.Infrastructure.Peers;
+using NonTax.Protocol.Nodes;
 
 namespace NonTax.SocketEdge.Tests.Peers;
 
 public class PeerAllowListTests
 {
     private static Peer PeerAllowing(params string[] networks) => new(
-        "D3206820105", PeerKind.AgentBank, "bank", new string('t', 32), null, null, null,
+        "D3206820105", NodeKind.AgentBank, "bank", new string('t', 32), null, null, null,
         networks.Select(IPNetwork.Parse).ToArray(), [], true, 1);
 
     [Theory]

@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using NonTax.Protocol.Envelope;
 using NonTax.Protocol.Framing;
+using NonTax.Protocol.Nodes;
 using NonTax.Protocol.Security;
 using NonTax.Protocol.Transport;
 
@@ -45,8 +46,8 @@ public sealed class LoadRunner
         _host = host;
         _port = port;
         // Banks and the public payment platform both confirm payments; the unit platform issues.
-        _banks = [.. peers.Where(p => p.NodeCode[0] is 'D' or 'G' or 'Q')];
-        _platform = peers.FirstOrDefault(p => p.NodeCode[0] == 'K') ?? throw new ArgumentException("the peers file has no unit platform (K…)");
+        _banks = [.. peers.Where(p => NodeCode.KindOf(p.NodeCode) is NodeKind.AgentBank or NodeKind.ClearingBank or NodeKind.PublicPaymentPlatform)];
+        _platform = peers.FirstOrDefault(p => NodeCode.KindOf(p.NodeCode) == NodeKind.UnitPlatform) ?? throw new ArgumentException("the peers file has no unit platform (K…)");
         if (_banks.Length < 2 && options.Mix.GetValueOrDefault(LoadOperation.Duplicate) > 0)
         {
             throw new ArgumentException("duplicates need two banks in the peers file");

@@ -1,6 +1,7 @@
 using NonTax.Grains.Abstractions;
 using NonTax.Grains.Abstractions.BaseData;
 using NonTax.Grains.Abstractions.Bureau;
+using NonTax.Protocol.Nodes;
 using NonTax.Protocol.Results;
 using NonTax.Grains.Journal;
 
@@ -48,7 +49,7 @@ public sealed class BureauGrain(
             : Refuse();
 
     public Task<string> UpsertPeer(PeerNode peer, string operatorName) =>
-        peer.NodeCode.Length == 7 && peer.NodeCode[0] is 'G' || peer.NodeCode.Length == 11 && peer.NodeCode[0] is 'D' or 'Q' or 'K'
+        NodeCode.IsPeerCode(peer.NodeCode)
             ? UpsertAsync(S.Peers, "peer", peer.NodeCode, peer with { ActsForUnits = [.. peer.ActsForUnits.Order(StringComparer.Ordinal)] }, operatorName)
             : Refuse();
 

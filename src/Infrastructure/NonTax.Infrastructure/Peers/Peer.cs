@@ -1,4 +1,5 @@
 using System.Net;
+using NonTax.Protocol.Nodes;
 
 namespace NonTax.Infrastructure.Peers;
 
@@ -8,7 +9,7 @@ namespace NonTax.Infrastructure.Peers;
 /// </summary>
 public sealed record Peer(
     string NodeCode,
-    PeerKind Kind,
+    NodeKind Kind,
     string Name,
     string Token,
     string? PreviousToken,

@@ -1,3 +1,5 @@
+using NonTax.Protocol.Nodes;
+
 namespace NonTax.Infrastructure.Peers;
 
 /// <summary>
@@ -18,7 +20,8 @@ public sealed record PeerDefinition
     public IReadOnlyList<string> Validate()
     {
         var errors = new List<string>();
-        if (PeerKindNames.FromNodeCode(NodeCode) is null || !global::NonTax.Protocol.Nodes.NodeCode.IsPeerCode(NodeCode))
+        var kind = Protocol.Nodes.NodeCode.KindOf(NodeCode);
+        if (kind is null or NodeKind.Finance)
         {
             errors.Add($"node code '{NodeCode}' is not a bank (D/Q+10 digits), platform (G000001) or unit platform (K+10 digits) code");
         }
@@ -44,7 +47,7 @@ public sealed record PeerDefinition
         }
 
         errors.AddRange(AllowedNetworks.Where(n => !System.Net.IPNetwork.TryParse(n, out _)).Select(n => $"'{n}' is not a network in CIDR form"));
-        if (ActingUnits.Count > 0 && PeerKindNames.FromNodeCode(NodeCode) != PeerKind.UnitPlatform)
+        if (ActingUnits.Count > 0 && kind != NodeKind.UnitPlatform)
         {
             errors.Add("only a unit platform (K node) acts for collecting units");
         }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
 using Npgsql;
+using NonTax.Protocol.Nodes;
 
 namespace NonTax.Infrastructure.Peers;
 
@@ -195,7 +196,7 @@ public sealed class PeerRegistry(NpgsqlDataSource dataSource, TokenAtRestCipher 
     private void AddDefinitionParameters(NpgsqlCommand command, PeerDefinition definition)
     {
         command.Parameters.AddWithValue(definition.NodeCode);
-        command.Parameters.AddWithValue(PeerKindNames.ToDatabase(PeerKindNames.FromNodeCode(definition.NodeCode)!.Value));
+        command.Parameters.AddWithValue(PeersTableKind.ToColumn(NodeCode.KindOf(definition.NodeCode)!.Value));
         command.Parameters.AddWithValue(definition.Name);
         command.Parameters.AddWithValue(cipher.Encrypt(definition.NodeCode, definition.Token));
         command.Parameters.AddWithValue((object?)definition.EndpointHost ?? DBNull.Value);
@@ -231,7 +232,7 @@ public sealed class PeerRegistry(NpgsqlDataSource dataSource, TokenAtRestCipher 
         var host = reader.IsDBNull(6) ? null : reader.GetString(6);
         return new Peer(
             nodeCode,
-            PeerKindNames.FromDatabase(reader.GetString(1)),
+            PeersTableKind.FromColumn(reader.GetString(1)),
             reader.GetString(2),
             cipher.Decrypt(nodeCode, reader.GetFieldValue<byte[]>(3)),
             previousCipher is null ? null : cipher.Decrypt(nodeCode, previousCipher),

@@ -24,6 +24,12 @@ public sealed record NodeCode(string Value, NodeKind Kind, string Region, string
     /// <summary>Whether <paramref name="value"/> is a finance node's code (F + 6-digit region).</summary>
     public static bool IsFinanceCode([NotNullWhen(true)] string? value) => TryParse(value, out var code) && code.Kind == NodeKind.Finance;
 
+    /// <summary>
+    /// The kind of node <paramref name="value"/> names, or null when it fits none of the five shapes.
+    /// The one place a kind is derived from a code: its first letter decides only together with the shape.
+    /// </summary>
+    public static NodeKind? KindOf(string? value) => TryParse(value, out var code) ? code.Kind : null;
+
     /// <summary>Parses a node code; false when it fits none of the five shapes.</summary>
     public static bool TryParse([NotNullWhen(true)] string? value, [NotNullWhen(true)] out NodeCode? code)
     {

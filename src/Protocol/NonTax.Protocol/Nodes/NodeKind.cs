@@ -1,6 +1,12 @@
+using System.Text.Json.Serialization;
+
 namespace NonTax.Protocol.Nodes;
 
-/// <summary>The kind of node a code names, from its first letter.</summary>
+/// <summary>
+/// The kind of node a code names (<see cref="NodeCode.KindOf"/>). The one vocabulary for it: the
+/// protocol's permissions, the peer registry and the operator API all use this enum.
+/// </summary>
+[JsonConverter(typeof(NodeKindJsonConverter))]
 public enum NodeKind
 {
     /// <summary><c>F</c>+region(6): a finance node (财政).</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using NonTax.Protocol.Nodes;
 
 namespace NonTax.Silo.Operations;
 
@@ -11,7 +12,8 @@ public static class OperatorJson
 {
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
-        Converters = { new JsonStringEnumConverter() },
+        // NodeKind's own converter first: the enum factory would otherwise take it and forget the former names it reads.
+        Converters = { new NodeKindJsonConverter(), new JsonStringEnumConverter() },
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
     };
 

@@ -1,11 +1,12 @@
 using NonTax.Infrastructure.Peers;
+using NonTax.Protocol.Nodes;
 
 namespace NonTax.Silo.Operations;
 
 /// <summary>A peer as the operator API shows it: everything but its tokens.</summary>
 public sealed record PeerView(
     string NodeCode,
-    PeerKind Kind,
+    NodeKind Kind,
     string Name,
     string? EndpointHost,
     int? EndpointPort,

@@ -1,4 +1,5 @@
 using System.Globalization;
+using NonTax.Protocol.Nodes;
 using NonTax.Protocol.Time;
 
 namespace NonTax.Silo.Outbound;
@@ -6,7 +7,7 @@ namespace NonTax.Silo.Outbound;
 /// <summary>This finance node's code (F + region) as configured in <c>FinanceNode:Code</c>, and its business date (<see cref="ChinaTime"/>).</summary>
 public sealed class FinanceNodeIdentity(string code)
 {
-    public string Code { get; } = code.Length == 7 && code[0] == 'F' && code.Skip(1).All(char.IsAsciiDigit)
+    public string Code { get; } = NodeCode.IsFinanceCode(code)
         ? code
         : throw new ArgumentException($"'{code}' is not a finance node code (F + 6-digit region).", nameof(code));
 

@@ -29,8 +29,7 @@ public sealed class TcpOutboundTransport(PeerRegistry peers, MessageJournal jour
         var today = financeNode.Today(time);
         var head = Head.Request(financeNode.Code, peerNodeCode, msgNo, msgId, today);
         var voucher = VoucherPaths.ToVoucher(fields.Select(f => (f.Name, f.Value)));
-        var peerKind = NodeCode.TryParse(peerNodeCode, out var code) ? code.Kind : (NodeKind?)null;
-        var frame = CnnontaxCodec.Default.EncodeOutbound(head, voucher, peer.Token, financeNode.Region, peerKind);
+        var frame = CnnontaxCodec.Default.EncodeOutbound(head, voucher, peer.Token, financeNode.Region, peer.Kind);
         await journal.ArchiveAsync(new ArchivedFrame(ArchivedFrame.Outbound, peerNodeCode, endpoint.ToString(), msgNo, msgId, msgId, null, null, frame), cancellationToken);
 
         var reply = await ShortConnectionClient.ExchangeAsync(endpoint.Host, endpoint.Port, frame, cancellationToken);
