@@ -59,11 +59,31 @@ public sealed class PostgresFixture : IAsyncLifetime
             return;
         }
 
-        NpgsqlConnection.ClearAllPools();
-        await using var admin = new NpgsqlConnection(_adminConnectionString);
-        await admin.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{DatabaseName}\" WITH (FORCE)", admin);
-        await drop.ExecuteNonQueryAsync();
+        // A host still stopping (a journal loop, a silo's last write) can hold a connection of the app
+        // role for a moment; the owner may not terminate another role's backend (42501), so wait
+        // for it to close rather than fail the class. A database left behind lives in the test
+        // instance only, which test.sh throws away.
+        for (var attempt = 1; ; attempt++)
+        {
+            NpgsqlConnection.ClearAllPools();
+            try
+            {
+                await using var admin = new NpgsqlConnection(_adminConnectionString);
+                await admin.OpenAsync();
+                await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{DatabaseName}\" WITH (FORCE)", admin);
+                await drop.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 20)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(250));
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege)
+            {
+                Console.Error.WriteLine($"Test database {DatabaseName} left behind: {e.MessageText}");
+                return;
+            }
+        }
     }
 
     /// <summary>Runs a scalar query as the owner (for assertions on committed rows).</summary>
