@@ -1,5 +1,5 @@
-using Npgsql;
 using NonTax.Protocol.Vouchers.Collection;
+using Npgsql;
 
 namespace NonTax.ConventionalNode;
 

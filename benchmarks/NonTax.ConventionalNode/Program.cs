@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
-using Npgsql;
 using NonTax.ConventionalNode;
+using Npgsql;
 
 // The baseline for docs/performance.md: the same protocol on the same database without actors.
 //   dotnet NonTax.ConventionalNode.dll --port 9120 --peers .state/dev/sandbox-peers.json [--finance F320682]

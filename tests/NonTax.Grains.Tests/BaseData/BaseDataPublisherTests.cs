@@ -1,9 +1,9 @@
 using NonTax.Grains.Abstractions.BaseData;
 using NonTax.Grains.Abstractions.Bureau;
 using NonTax.Grains.Abstractions.Outbound;
-using NonTax.Protocol.Results;
 using NonTax.Grains.Abstractions.Units;
 using NonTax.Grains.Tests.Infrastructure;
+using NonTax.Protocol.Results;
 using Orleans.Core.Internal;
 
 namespace NonTax.Grains.Tests.BaseData;

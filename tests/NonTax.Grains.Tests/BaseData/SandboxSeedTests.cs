@@ -2,11 +2,11 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using NonTax.Grains.Abstractions.Bureau;
 using NonTax.Grains.Abstractions.Items;
-using NonTax.Protocol.Results;
 using NonTax.Grains.Abstractions.Units;
 using NonTax.Grains.BaseData;
 using NonTax.Grains.Hosting;
 using NonTax.Grains.Tests.Infrastructure;
+using NonTax.Protocol.Results;
 
 namespace NonTax.Grains.Tests.BaseData;
 

@@ -1,8 +1,8 @@
 using NonTax.Grains.Abstractions.Notices;
-using NonTax.Protocol.Results;
-using NonTax.Protocol.Time;
 using NonTax.Grains.Abstractions.Units;
 using NonTax.Grains.Tests.Infrastructure;
+using NonTax.Protocol.Results;
+using NonTax.Protocol.Time;
 
 namespace NonTax.Grains.Tests.Notices;
 

@@ -2,9 +2,9 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using NonTax.Grains.Abstractions.Notices;
-using NonTax.Protocol.Results;
 using NonTax.Grains.Abstractions.Units;
 using NonTax.Grains.Tests.Infrastructure;
+using NonTax.Protocol.Results;
 
 namespace NonTax.Grains.Tests.Notices;
 

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using NonTax.Grains.Abstractions.Notices;
-using NonTax.Protocol.Results;
 using NonTax.Grains.Abstractions.Units;
 using NonTax.Grains.Notices;
 using NonTax.Grains.Tests.Infrastructure;
+using NonTax.Protocol.Results;
 using Orleans.Serialization;
 
 namespace NonTax.Grains.Tests.Notices;

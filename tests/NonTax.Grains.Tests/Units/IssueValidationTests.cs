@@ -1,7 +1,7 @@
 using NonTax.Grains.Abstractions.Notices;
-using NonTax.Protocol.Results;
 using NonTax.Grains.Abstractions.Units;
 using NonTax.Grains.Tests.Infrastructure;
+using NonTax.Protocol.Results;
 
 namespace NonTax.Grains.Tests.Units;
 

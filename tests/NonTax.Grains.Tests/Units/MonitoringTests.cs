@@ -1,6 +1,6 @@
-using NonTax.Protocol.Results;
 using NonTax.Grains.Abstractions.Units;
 using NonTax.Grains.Tests.Infrastructure;
+using NonTax.Protocol.Results;
 
 namespace NonTax.Grains.Tests.Units;
 

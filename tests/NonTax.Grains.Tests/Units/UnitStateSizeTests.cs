@@ -1,9 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using NonTax.Grains.Abstractions.Bureau;
-using NonTax.Protocol.Results;
 using NonTax.Grains.Abstractions.Units;
 using NonTax.Grains.Tests.Infrastructure;
 using NonTax.Grains.Units;
+using NonTax.Protocol.Results;
 using Orleans.Serialization;
 
 namespace NonTax.Grains.Tests.Units;

@@ -3,10 +3,8 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using NonTax.Grains.Abstractions.Notices;
-using NonTax.Grains.Abstractions.Outbound;
-using NonTax.Protocol.Time;
 using NonTax.Grains.Abstractions.Units;
-using NonTax.Integration.Tests.Fixtures;
+using NonTax.Protocol.Time;
 
 namespace NonTax.Integration.Tests.Collection;
 

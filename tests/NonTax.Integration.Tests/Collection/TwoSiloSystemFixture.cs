@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
 using NonTax.Integration.Tests.Fixtures;
 
 namespace NonTax.Integration.Tests.Collection;

@@ -3,9 +3,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using NonTax.BankSimulator;
 using NonTax.Grains.Abstractions.Bureau;
-using NonTax.Protocol.Results;
 using NonTax.Grains.Abstractions.Units;
 using NonTax.Integration.Tests.Fixtures;
+using NonTax.Protocol.Results;
 using Npgsql;
 
 namespace NonTax.Integration.Tests.Edge;

@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using NonTax.BankSimulator;
 using NonTax.Integration.Tests.Fixtures;
 using NonTax.SocketEdge.Hosting;

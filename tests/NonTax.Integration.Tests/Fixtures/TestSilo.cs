@@ -1,7 +1,5 @@
 using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using NonTax.Silo.Hosting;
 using Orleans.Configuration;
@@ -11,7 +9,7 @@ namespace NonTax.Integration.Tests.Fixtures;
 /// <summary>
 /// A real silo in this process, wired exactly like the silo host (<see cref="NonTaxSiloConfiguration"/>)
 /// against the test database, on free loopback ports, with short reminder and membership timings
-/// so tests run in seconds. Silos started with the same <paramref name="clusterId"/> form one cluster.
+/// so tests run in seconds. Silos started with the same cluster id form one cluster.
 /// </summary>
 public sealed class TestSilo : IAsyncDisposable
 {

@@ -1,11 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using NonTax.BankSimulator;
 using NonTax.Grains.Abstractions.Outbound;
 using NonTax.Integration.Tests.Fixtures;
 using NonTax.Protocol.Nodes;

@@ -1,5 +1,5 @@
-using NonTax.Grains.Abstractions.Notices;
 using NonTax.BankSimulator;
+using NonTax.Grains.Abstractions.Notices;
 using NonTax.Integration.Tests.Edge;
 using NonTax.Protocol.Envelope;
 using NonTax.Protocol.Vouchers.Collection;

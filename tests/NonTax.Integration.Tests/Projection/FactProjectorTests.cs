@@ -1,7 +1,7 @@
 using System.Reflection;
 using NonTax.Grains.Abstractions.Journal;
-using NonTax.Persistence.Projection;
 using NonTax.Integration.Tests.Fixtures;
+using NonTax.Persistence.Projection;
 using Npgsql;
 
 namespace NonTax.Integration.Tests.Projection;

@@ -1,5 +1,4 @@
 using System.Buffers;
-using NonTax.Protocol.Envelope;
 using NonTax.Protocol.Vouchers;
 
 namespace NonTax.Protocol.Tests.Support;

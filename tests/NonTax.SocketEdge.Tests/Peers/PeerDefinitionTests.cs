@@ -1,5 +1,5 @@
-using NonTax.Protocol.Nodes;
 using NonTax.Infrastructure.Peers;
+using NonTax.Protocol.Nodes;
 
 namespace NonTax.SocketEdge.Tests.Peers;
 

@@ -1,5 +1,5 @@
-using Orleans.Concurrency;
 using NonTax.Grains.Abstractions.Units;
+using Orleans.Concurrency;
 
 namespace NonTax.Grains.Abstractions.BaseData;
 

@@ -1,8 +1,8 @@
 using NonTax.Grains.Abstractions.BaseData;
 using NonTax.Grains.Abstractions.Bureau;
 using NonTax.Grains.Abstractions.Items;
-using NonTax.Protocol.Results;
 using NonTax.Grains.Abstractions.Units;
+using NonTax.Protocol.Results;
 
 namespace NonTax.Grains.BaseData;
 

@@ -1,9 +1,9 @@
 using NonTax.Grains.Abstractions;
 using NonTax.Grains.Abstractions.BaseData;
 using NonTax.Grains.Abstractions.Bureau;
+using NonTax.Grains.Journal;
 using NonTax.Protocol.Nodes;
 using NonTax.Protocol.Results;
-using NonTax.Grains.Journal;
 
 namespace NonTax.Grains.Bureau;
 

@@ -1,8 +1,8 @@
 using NonTax.Grains.Abstractions;
 using NonTax.Grains.Abstractions.Items;
 using NonTax.Grains.Abstractions.Money;
-using NonTax.Protocol.Results;
 using NonTax.Grains.Journal;
+using NonTax.Protocol.Results;
 
 namespace NonTax.Grains.Items;
 

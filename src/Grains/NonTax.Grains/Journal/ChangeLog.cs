@@ -1,6 +1,6 @@
+using NonTax.Grains.Abstractions.Bureau;
 using NonTax.Grains.Abstractions.Journal;
 using NonTax.Grains.Abstractions.Journal.Facts;
-using NonTax.Grains.Abstractions.Bureau;
 
 namespace NonTax.Grains.Journal;
 

@@ -6,10 +6,10 @@ using NonTax.Grains.Abstractions.Journal.Facts;
 using NonTax.Grains.Abstractions.Money;
 using NonTax.Grains.Abstractions.Notices;
 using NonTax.Grains.Abstractions.Outbound;
-using NonTax.Protocol.Results;
-using NonTax.Protocol.Time;
 using NonTax.Grains.Hosting;
 using NonTax.Grains.Journal;
+using NonTax.Protocol.Results;
+using NonTax.Protocol.Time;
 
 namespace NonTax.Grains.Notices;
 

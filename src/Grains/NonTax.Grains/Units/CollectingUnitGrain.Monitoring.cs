@@ -1,7 +1,6 @@
-using NonTax.Grains.Abstractions.Journal.Facts;
 using NonTax.Grains.Abstractions.Journal;
+using NonTax.Grains.Abstractions.Journal.Facts;
 using NonTax.Grains.Abstractions.Units;
-using NonTax.Grains.Journal;
 using NonTax.Protocol.Results;
 using NonTax.Protocol.Time;
 

@@ -1,8 +1,8 @@
 using NonTax.Grains.Abstractions.Items;
 using NonTax.Grains.Abstractions.Money;
 using NonTax.Grains.Abstractions.Notices;
-using NonTax.Protocol.Results;
 using NonTax.Grains.Abstractions.Units;
+using NonTax.Protocol.Results;
 
 namespace NonTax.Grains.Units;
 

@@ -1,9 +1,9 @@
 using NonTax.Grains.Abstractions.Bureau;
 using NonTax.Grains.Abstractions.Codes;
 using NonTax.Grains.Abstractions.Notices;
+using NonTax.Grains.Abstractions.Units;
 using NonTax.Protocol.Results;
 using NonTax.Protocol.Time;
-using NonTax.Grains.Abstractions.Units;
 using Orleans.Concurrency;
 
 namespace NonTax.Grains.Units;

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
-using Npgsql;
 using NonTax.Protocol.Nodes;
+using Npgsql;
 
 namespace NonTax.Infrastructure.Peers;
 

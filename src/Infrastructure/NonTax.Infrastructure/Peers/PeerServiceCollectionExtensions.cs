@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Npgsql;
 using NonTax.Infrastructure.Database;
 using NonTax.Infrastructure.Messages;
+using Npgsql;
 
 namespace NonTax.Infrastructure.Peers;
 

@@ -2,7 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 
 namespace NonTax.Protocol.Framing;
 
-/// <summary>Result of <see cref="FrameReader.TryRead"/>: more data needed, a frame, or a reason to give up.</summary>
+/// <summary>Result of <c>FrameReader.TryRead</c>: more data needed, a frame, or a reason to give up.</summary>
 public readonly record struct FrameReadResult
 {
     private FrameReadResult(FrameReadStatus status, RawFrame? frame, FrameError error, int declaredLength)

@@ -4,8 +4,8 @@ using NonTax.Protocol.Vouchers.BaseData;
 using NonTax.Protocol.Vouchers.Collection;
 using NonTax.Protocol.Vouchers.Common;
 using NonTax.Protocol.Vouchers.Reconciliation;
-using NonTax.Protocol.Vouchers.Units;
 using NonTax.Protocol.Vouchers.Schema;
+using NonTax.Protocol.Vouchers.Units;
 
 namespace NonTax.Protocol.Vouchers;
 

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NonTax.Grains.Abstractions;
 using NonTax.Grains.Abstractions.Units;

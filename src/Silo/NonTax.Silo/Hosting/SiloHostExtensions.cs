@@ -1,8 +1,8 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using NonTax.Infrastructure.Database;
-using NonTax.Infrastructure.Hosting;
 using NonTax.Grains.Abstractions;
 using NonTax.Grains.Hosting;
+using NonTax.Infrastructure.Database;
+using NonTax.Infrastructure.Hosting;
 using NonTax.Persistence.Migrations;
 using NonTax.Silo.Health;
 using NonTax.Silo.Operations;

@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.Extensions.Configuration;
 
 namespace NonTax.Silo.Hosting;
 

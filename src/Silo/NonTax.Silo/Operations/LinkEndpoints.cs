@@ -1,7 +1,6 @@
-using NonTax.Protocol.Nodes;
 using Microsoft.AspNetCore.Mvc;
 using NonTax.Grains.Abstractions.Outbound;
-using NonTax.Infrastructure.Peers;
+using NonTax.Protocol.Nodes;
 
 namespace NonTax.Silo.Operations;
 

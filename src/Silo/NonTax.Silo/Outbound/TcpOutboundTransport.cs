@@ -4,7 +4,6 @@ using NonTax.Infrastructure.Messages;
 using NonTax.Infrastructure.Peers;
 using NonTax.Protocol;
 using NonTax.Protocol.Envelope;
-using NonTax.Protocol.Nodes;
 using NonTax.Protocol.Transport;
 using NonTax.Protocol.Vouchers;
 

@@ -1,7 +1,7 @@
-using Npgsql;
 using NonTax.Protocol.Results;
 using NonTax.Protocol.Vouchers.BaseData;
 using NonTax.SocketEdge.Messages;
+using Npgsql;
 
 namespace NonTax.SocketEdge.Handlers;
 

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Options;
 using NonTax.Grains.Abstractions.Notices;
-using NonTax.Protocol.Time;
 using NonTax.Infrastructure.Projection.Queries;
 using NonTax.Protocol.Results;
+using NonTax.Protocol.Time;
 using NonTax.SocketEdge.Messages;
 using Npgsql;
 using Wire = NonTax.Protocol.Vouchers.Collection;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using NonTax.Grains.Abstractions.Notices;
-using NonTax.Protocol.Time;
 using NonTax.Protocol.Results;
+using NonTax.Protocol.Time;
 using NonTax.SocketEdge.Messages;
 using Wire = NonTax.Protocol.Vouchers.Collection;
 

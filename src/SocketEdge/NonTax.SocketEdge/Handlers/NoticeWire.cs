@@ -1,4 +1,3 @@
-using NonTax.Grains.Abstractions.Notices;
 using NonTax.Protocol.Vouchers.Collection;
 using Wire = NonTax.Protocol.Vouchers.Collection;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
+using NonTax.Infrastructure.Messages;
 using NonTax.Infrastructure.Peers;
 using NonTax.Protocol;
 using NonTax.Protocol.Envelope;
@@ -8,7 +9,6 @@ using NonTax.Protocol.Framing;
 using NonTax.Protocol.Nodes;
 using NonTax.Protocol.Results;
 using NonTax.Protocol.Time;
-using NonTax.Infrastructure.Messages;
 using NonTax.SocketEdge.Transport;
 
 namespace NonTax.SocketEdge.Messages;

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Options;
+using NonTax.Infrastructure.Messages;
 using NonTax.Protocol;
 using NonTax.Protocol.Envelope;
 using NonTax.Protocol.Time;
 using NonTax.Protocol.Vouchers;
-using NonTax.Infrastructure.Messages;
 
 namespace NonTax.SocketEdge.Messages;
 

@@ -1,10 +1,10 @@
-using NonTax.Grains.Abstractions.Journal;
-using NonTax.Grains.Abstractions.Journal.Facts;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NonTax.Grains.Abstractions;
 using NonTax.Grains.Abstractions.BaseData;
 using NonTax.Grains.Abstractions.Bureau;
+using NonTax.Grains.Abstractions.Journal;
+using NonTax.Grains.Abstractions.Journal.Facts;
 using NonTax.Grains.Abstractions.Outbound;
 using NonTax.Grains.Abstractions.Units;
 using NonTax.Grains.Hosting;

@@ -1,5 +1,4 @@
 using NonTax.Grains.Abstractions.Journal;
-using NonTax.Grains.Abstractions.Outbound;
 using NonTax.Grains.Abstractions.Units;
 
 namespace NonTax.Grains.BaseData.Publishing;

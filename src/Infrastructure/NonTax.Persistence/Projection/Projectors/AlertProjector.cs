@@ -1,6 +1,5 @@
 using NonTax.Grains.Abstractions.Journal;
 using NonTax.Grains.Abstractions.Journal.Facts;
-using NonTax.Persistence.Storage;
 using Npgsql;
 using static NonTax.Persistence.Projection.ProjectionCommand;
 

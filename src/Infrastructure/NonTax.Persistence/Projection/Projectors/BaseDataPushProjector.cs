@@ -1,7 +1,4 @@
-using NonTax.Grains.Abstractions.Journal;
 using NonTax.Grains.Abstractions.Journal.Facts;
-using NonTax.Persistence.Storage;
-using Npgsql;
 using static NonTax.Persistence.Projection.ProjectionCommand;
 
 namespace NonTax.Persistence.Projection.Projectors;

@@ -1,6 +1,5 @@
 using NonTax.Grains.Abstractions.Journal;
 using NonTax.Grains.Abstractions.Journal.Facts;
-using NonTax.Persistence.Storage;
 using Npgsql;
 using static NonTax.Persistence.Projection.ProjectionCommand;
 
@@ -12,7 +11,7 @@ namespace NonTax.Persistence.Projection.Projectors;
 /// projection) and only a fact at least as recent as the row's last one changes it. Attempts and
 /// the last error are those of the last fact: the link records no fact per failed attempt.
 /// Delivered and closed messages leave the link's state, so this table is their only history and
-/// carries everything the operator's link view shows (<see cref="Queries.OutboundMessageLog"/>).
+/// carries everything the operator's link view shows (<c>OutboundMessageLog</c> in NonTax.Infrastructure).
 /// </summary>
 public sealed class OutboundMessageProjector : FactProjector
 {

@@ -5,7 +5,7 @@ namespace NonTax.Protocol.Vouchers.Schema;
 
 /// <summary>
 /// The declarative field table of one voucher type: leaf fields in document order, then repeated
-/// groups. <see cref="Validate"/> checks presence, type and length of every field and names the
+/// groups. <c>Validate</c> checks presence, type and length of every field and names the
 /// first offending one (path such as <c>Details/Detail[3]/Amt</c>) for a 20001 reply. Elements
 /// the table does not know are tolerated (be liberal in what you accept).
 /// </summary>
