@@ -15,6 +15,7 @@ public sealed class JournalStore
     private readonly List<BusinessFact> _factLog = [];
     private readonly Dictionary<(string Scope, string Key), string> _claims = [];
     private readonly ConcurrentDictionary<string, int> _failNextWrites = new();
+    private readonly Dictionary<string, DateTimeOffset> _pendingHandOvers = [];
 
     public static JournalStore Shared { get; } = new();
 
@@ -63,6 +64,18 @@ public sealed class JournalStore
         }
     }
 
+    /// <summary>Payment codes with a pending_handovers "row", and since when (real time, as the database stamps it).</summary>
+    public IReadOnlyDictionary<string, DateTimeOffset> PendingHandOvers
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return new Dictionary<string, DateTimeOffset>(_pendingHandOvers);
+            }
+        }
+    }
+
     /// <summary>Makes the next write of a grain whose id contains <paramref name="grainKey"/> fail as a database outage would.</summary>
     public void FailNextWriteOf(string grainKey) => _failNextWrites[grainKey] = 1;
 
@@ -74,7 +87,8 @@ public sealed class JournalStore
         }
     }
 
-    internal string Commit(string id, string? expectedETag, object stateCopy, IReadOnlyList<BusinessFact> facts, IReadOnlyList<UniqueClaim> claims)
+    internal string Commit(string id, string? expectedETag, object stateCopy, IReadOnlyList<BusinessFact> facts, IReadOnlyList<UniqueClaim> claims,
+        HandOverMark? handOver = null)
     {
         foreach (var key in _failNextWrites.Keys)
         {
@@ -119,6 +133,15 @@ public sealed class JournalStore
 
                 _facts[fact.FactId] = fact;
                 _factLog.Add(fact);
+            }
+
+            if (handOver is { Pending: true })
+            {
+                _pendingHandOvers.TryAdd(handOver.PayCode, DateTimeOffset.UtcNow);
+            }
+            else if (handOver is { Pending: false })
+            {
+                _pendingHandOvers.Remove(handOver.PayCode);
             }
 
             var etag = Guid.NewGuid().ToString("N");

@@ -7,7 +7,8 @@ namespace NonTax.Grains.Tests.Infrastructure;
 /// <summary>
 /// An in-memory stand-in for the batched PostgreSQL provider that honours the journal contract:
 /// state, facts and claims of one write commit together or not at all, a claim held by another
-/// owner fails the write with <see cref="UniqueClaimConflictException"/>, and the buffer is
+/// owner fails the write with <see cref="UniqueClaimConflictException"/>, a hand-over mark keeps
+/// the store's pending hand-overs in step, and the buffer is
 /// cleared only after a successful commit.
 /// </summary>
 public sealed class JournalingMemoryStorage(DeepCopier copier, JournalStore store) : IGrainStorage
@@ -35,7 +36,7 @@ public sealed class JournalingMemoryStorage(DeepCopier copier, JournalStore stor
     {
         var journal = (grainState.State as IJournaledState)?.Journal;
         var etag = store.Commit(Id(stateName, grainId), grainState.ETag, copier.Copy(grainState.State)!,
-            journal?.Facts ?? [], journal?.Claims ?? []);
+            journal?.Facts ?? [], journal?.Claims ?? [], journal?.HandOver);
         journal?.Clear();
         grainState.ETag = etag;
         grainState.RecordExists = true;

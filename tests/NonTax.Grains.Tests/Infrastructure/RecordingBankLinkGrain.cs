@@ -3,10 +3,19 @@ using NonTax.Grains.Abstractions.Outbound;
 
 namespace NonTax.Grains.Tests.Infrastructure;
 
-/// <summary>Test-only BankLink: records what each peer node was handed, idempotent on InstructionId.</summary>
+/// <summary>
+/// Test-only BankLink: records what each peer node was handed, idempotent on InstructionId like the
+/// real one, and counts every Enqueue so a test can tell one hand-over from two.
+/// </summary>
 public sealed class RecordingBankLinkGrain : Grain, IBankLinkGrain
 {
     public static ConcurrentDictionary<string, ConcurrentDictionary<string, OutboundInstruction>> Received { get; } = new();
+
+    /// <summary>Every Enqueue call per node, taken or refused.</summary>
+    public static ConcurrentDictionary<string, int> Attempts { get; } = new();
+
+    /// <summary>Successful Enqueue calls per instruction id (the real link would ignore all but the first).</summary>
+    public static ConcurrentDictionary<string, int> Taken { get; } = new();
 
     /// <summary>Nodes whose link is "down": Enqueue throws.</summary>
     public static ConcurrentDictionary<string, bool> Unreachable { get; } = new();
@@ -14,16 +23,45 @@ public sealed class RecordingBankLinkGrain : Grain, IBankLinkGrain
     public static IReadOnlyCollection<OutboundInstruction> For(string node) =>
         Received.TryGetValue(node, out var queue) ? [.. queue.Values] : [];
 
-    public Task Enqueue(OutboundInstruction instruction)
+    /// <summary>Nodes whose link is slow: Enqueue waits until the test completes the gate.</summary>
+    public static ConcurrentDictionary<string, TaskCompletionSource> Gates { get; } = new();
+
+    public async Task Enqueue(OutboundInstruction instruction)
     {
         var node = this.GetPrimaryKeyString();
+        Attempts.AddOrUpdate(node, 1, (_, n) => n + 1);
+        if (Gates.TryGetValue(node, out var gate))
+        {
+            await gate.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        }
+
         if (Unreachable.ContainsKey(node))
         {
             throw new InvalidOperationException($"Link to {node} is down.");
         }
 
+        Taken.AddOrUpdate(instruction.InstructionId, 1, (_, n) => n + 1);
         Received.GetOrAdd(node, _ => new()).TryAdd(instruction.InstructionId, instruction);
-        return Task.CompletedTask;
+    }
+
+    /// <summary>Waits (bounded) until <paramref name="node"/> holds an instruction matching <paramref name="match"/>: hand-overs follow the reply.</summary>
+    public static async Task<OutboundInstruction> HandedOverAsync(string node, Func<OutboundInstruction, bool> match)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            if (For(node).FirstOrDefault(match) is { } found)
+            {
+                return found;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Nothing matching was handed to {node}.");
+            }
+
+            await Task.Delay(20);
+        }
     }
 
     public Task<IReadOnlyList<OutboundMessageView>> GetMessages() =>

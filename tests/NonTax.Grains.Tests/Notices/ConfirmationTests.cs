@@ -53,6 +53,7 @@ public sealed class ConfirmationTests(ClusterFixture fixture)
         Assert.Equal(ResultCodes.DuplicatePaymentRefunding, duplicate.ResultCode);
         Assert.True(duplicate.IsDuplicate);
         Assert.Equal($"T{payCode}01", duplicate.RefundNo);
+        await RecordingBankLinkGrain.HandedOverAsync(Ccb, i => i.BusinessNo == duplicate.RefundNo);
         var instruction = Assert.Single(RecordingBankLinkGrain.For(Ccb), i => i.BusinessNo == duplicate.RefundNo);
         Assert.Equal("5617", instruction.MsgNo);
         Assert.Equal(["RefundNo", "RefundType", "PayCode", "OriTraNoBus", "OriCfmDate", "Amt", "PayerName", "PayerAcct", "PayerOpBk", "Reason"],
@@ -70,6 +71,8 @@ public sealed class ConfirmationTests(ClusterFixture fixture)
         await Notice(payCode).Confirm(Drafts.Payment(payCode, Ccb, Tra(), 80m, fixture.Clock));
         var duplicate = await Notice(payCode).Confirm(Drafts.Payment(payCode, "G000001", Tra(), 80m, fixture.Clock, "51"));
         var result = new RefundResult(duplicate.RefundNo!, ResultCodes.Success, ChinaTime.Today(fixture.Clock), "R1");
+        // A bank answers a 5617 it was sent: the refund is handed over (after the reply) first.
+        await RecordingBankLinkGrain.HandedOverAsync("G000001", i => i.BusinessNo == duplicate.RefundNo);
 
         Assert.Equal(ResultCodes.Success, await Notice(payCode).CompleteRefund(result));
         Assert.Equal(ResultCodes.Success, await Notice(payCode).CompleteRefund(result));
@@ -193,33 +196,118 @@ public sealed class ConfirmationTests(ClusterFixture fixture)
 
         await Notice(supplied).Confirm(Drafts.Payment(supplied, Ccb, Tra(), 80m, fixture.Clock));
 
+        await RecordingBankLinkGrain.HandedOverAsync(ClusterFixture.UnitPlatform, i => i.BusinessNo == supplied);
         var confirmation = Assert.Single(RecordingBankLinkGrain.For(ClusterFixture.UnitPlatform), i => i.BusinessNo == supplied);
+        Assert.Equal(1, RecordingBankLinkGrain.Taken[$"C{supplied}"]);
         Assert.Equal("5996", confirmation.MsgNo);
         Assert.Equal("80.00", confirmation.Fields.Single(f => f.Name == "Amt").Value);
     }
 
     [Fact]
-    public async Task A_refund_the_link_could_not_take_is_handed_over_on_the_next_activation()
+    public async Task A_refund_whose_hand_over_failed_and_whose_activation_was_lost_is_handed_over_once_by_the_sweep()
     {
         var payCode = await IssueLandNoticeAsync();
         await Notice(payCode).Confirm(Drafts.Payment(payCode, Ccb, Tra(), 80m, fixture.Clock));
         const string down = "D3206820199";
+        var attemptsBefore = RecordingBankLinkGrain.Attempts.GetValueOrDefault(down);
         RecordingBankLinkGrain.Unreachable[down] = true;
+        string refundNo;
         try
         {
             var duplicate = await Notice(payCode).Confirm(Drafts.Payment(payCode, down, Tra(), 80m, fixture.Clock));
             Assert.Equal(ResultCodes.DuplicatePaymentRefunding, duplicate.ResultCode);
+            refundNo = duplicate.RefundNo!;
+
+            // The bank was answered; the hand-over tried after the reply failed and left the row.
+            await WaitUntilAsync(() => RecordingBankLinkGrain.Attempts.GetValueOrDefault(down) > attemptsBefore);
             Assert.Empty(RecordingBankLinkGrain.For(down));
+            Assert.Contains(payCode, fixture.Store.PendingHandOvers.Keys);
         }
         finally
         {
             RecordingBankLinkGrain.Unreachable.TryRemove(down, out _);
         }
 
-        var management = fixture.Grains.GetGrain<IManagementGrain>(0);
-        await management.ForceActivationCollection(TimeSpan.Zero);
-        await Notice(payCode).GetDetails();
+        // As after a crash: the activation, and with it its retry timer, is gone.
+        await fixture.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        Assert.Empty(RecordingBankLinkGrain.For(down));
 
-        Assert.Single(RecordingBankLinkGrain.For(down), i => i.MsgNo == "5617");
+        var sweeper = fixture.Grains.GetGrain<IHandOverSweeperGrain>(IHandOverSweeperGrain.ClusterKey);
+        Assert.True(await sweeper.Sweep() >= 1);
+
+        Assert.Single(RecordingBankLinkGrain.For(down), i => i.BusinessNo == refundNo && i.MsgNo == "5617");
+        Assert.Equal(1, RecordingBankLinkGrain.Taken[refundNo]);
+        Assert.DoesNotContain(payCode, fixture.Store.PendingHandOvers.Keys);
+        Assert.True(Assert.Single((await Notice(payCode).GetDetails())!.Refunds).HandedOver);
+
+        // Nothing is pending any more, so a repeated prompt or sweep hands nothing over again.
+        await Notice(payCode).DeliverPending();
+        await sweeper.Sweep();
+        Assert.Equal(1, RecordingBankLinkGrain.Taken[refundNo]);
+    }
+
+    [Fact]
+    public async Task Confirm_answers_before_the_hand_over_and_the_row_lives_exactly_as_long_as_the_outbox()
+    {
+        var unit = fixture.Grains.GetGrain<ICollectingUnitGrain>(ClusterFixture.LandUnit);
+        const string supplied = "32068226019990000023";
+        var issued = await unit.IssueWithCode(supplied, Drafts.LandRegistration() with { ConfirmBack = true, IssuerNode = ClusterFixture.UnitPlatform });
+        Assert.True(issued.Succeeded, issued.ResultCode);
+        Assert.DoesNotContain(supplied, fixture.Store.PendingHandOvers.Keys);
+
+        Assert.Equal(ResultCodes.Success, (await Notice(supplied).Confirm(Drafts.Payment(supplied, Ccb, Tra(), 80m, fixture.Clock))).ResultCode);
+
+        await RecordingBankLinkGrain.HandedOverAsync(ClusterFixture.UnitPlatform, i => i.BusinessNo == supplied);
+        await WaitUntilAsync(() => !fixture.Store.PendingHandOvers.ContainsKey(supplied));
+        Assert.Equal(1, RecordingBankLinkGrain.Taken[$"C{supplied}"]);
+        var stored = fixture.Store.StateOf<NonTax.Grains.Notices.PaymentNoticeState>(supplied);
+        Assert.NotNull(stored);
+        Assert.False(stored.HasUndelivered);
+    }
+
+    [Fact]
+    public async Task Confirm_returns_while_the_link_still_holds_the_hand_over_which_is_delivered_once_released()
+    {
+        const string slow = "D3206820198";
+        var payCode = await IssueLandNoticeAsync();
+        await Notice(payCode).Confirm(Drafts.Payment(payCode, Ccb, Tra(), 80m, fixture.Clock));
+        var attemptsBefore = RecordingBankLinkGrain.Attempts.GetValueOrDefault(slow);
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        RecordingBankLinkGrain.Gates[slow] = gate;
+        string refundNo;
+        try
+        {
+            var duplicate = await Notice(payCode).Confirm(Drafts.Payment(payCode, slow, Tra(), 80m, fixture.Clock)).WaitAsync(TimeSpan.FromSeconds(30));
+            Assert.Equal(ResultCodes.DuplicatePaymentRefunding, duplicate.ResultCode);
+            refundNo = duplicate.RefundNo!;
+
+            // Answered while the refund's hand-over is still inside the link.
+            await WaitUntilAsync(() => RecordingBankLinkGrain.Attempts.GetValueOrDefault(slow) > attemptsBefore);
+            Assert.Empty(RecordingBankLinkGrain.For(slow));
+            Assert.Contains(payCode, fixture.Store.PendingHandOvers.Keys);
+        }
+        finally
+        {
+            gate.TrySetResult();
+            RecordingBankLinkGrain.Gates.TryRemove(slow, out _);
+        }
+
+        await RecordingBankLinkGrain.HandedOverAsync(slow, i => i.BusinessNo == refundNo);
+        await WaitUntilAsync(() => !fixture.Store.PendingHandOvers.ContainsKey(payCode));
+        Assert.Equal(1, RecordingBankLinkGrain.Taken[refundNo]);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("The condition never held.");
+            }
+
+            await Task.Delay(20);
+        }
     }
 }

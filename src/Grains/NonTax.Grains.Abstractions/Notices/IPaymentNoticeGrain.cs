@@ -15,7 +15,10 @@ public interface IPaymentNoticeGrain : IGrainWithStringKey
     /// </summary>
     Task<NoticeQuote> Query(DateOnly asOf, string? checkCode = null);
 
-    /// <summary>Applies a payment confirmation; durable before it returns.</summary>
+    /// <summary>
+    /// Applies a payment confirmation; the outcome is durable before it returns, its hand-overs
+    /// (5996, technical refund) follow after the reply.
+    /// </summary>
     Task<ConfirmationOutcome> Confirm(PaymentConfirmation confirmation);
 
     /// <summary>Voids an unpaid notice (<c>10002</c> if paid; voiding twice is a no-op success).</summary>
@@ -26,4 +29,10 @@ public interface IPaymentNoticeGrain : IGrainWithStringKey
 
     /// <summary>The full record, or null when no notice has this code.</summary>
     Task<NoticeRecord?> GetDetails();
+
+    /// <summary>
+    /// Hands over whatever the outbox still holds and returns when it is taken (or failed again).
+    /// Called by the hand-over sweeper for notices whose pending_handovers row has outlived its grace.
+    /// </summary>
+    Task DeliverPending();
 }

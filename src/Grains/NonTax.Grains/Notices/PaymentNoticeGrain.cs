@@ -17,8 +17,10 @@ namespace NonTax.Grains.Notices;
 /// A payment notice. One call at a time, so the first confirmation to arrive wins; every outcome
 /// is committed (state + facts + TraNoBus claim, one write) before the call returns. Side effects
 /// (5617 refunds, 5996 confirmations) sit in the state as an outbox and are handed over after the
-/// commit, again on activation, and by a reminder while any remain. The unit is not told: what it
-/// needs of paid and void notices it reads from the projection (docs/architecture.md, "Bounded state").
+/// reply, in a later turn of this grain; a row in pending_handovers, written with the outbox,
+/// lets the hand-over sweeper find the notice again if its silo dies first. The unit is not told:
+/// what it needs of paid and void notices it reads from the projection (docs/architecture.md,
+/// "Bounded state" and "The confirmation path").
 /// </summary>
 public sealed class PaymentNoticeGrain(
     [PersistentState("notice", StorageNames.Domain)] IPersistentState<PaymentNoticeState> state,
@@ -27,20 +29,30 @@ public sealed class PaymentNoticeGrain(
     ILogger<PaymentNoticeGrain> logger) : Grain, IPaymentNoticeGrain, IRemindable
 {
     internal const string TraNoBusScope = "tranobus";
-    private const string OutboxReminder = "outbox";
 
-    private bool _retryReminderMayExist;
+    /// <summary>Registered by versions that retried hand-overs from a reminder; only ever removed now.</summary>
+    private const string LegacyOutboxReminder = "outbox";
+
+    private IGrainTimer? _handOverTimer;
+    private TimeSpan? _handOverDue;
+
+    /// <summary>Whether the stored state has undelivered items, i.e. whether its pending_handovers row exists.</summary>
+    private bool _storedUndelivered;
 
     private string PayCode => this.GetPrimaryKeyString();
     private PaymentNoticeState S => state.State;
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (S.HasUndelivered)
+        _storedUndelivered = S.HasUndelivered;
+        if (_storedUndelivered)
         {
-            _retryReminderMayExist = true;
-            await DeliverOutboxAsync();
+            // After the first call's answer, like any hand-over: a bank's call that reactivated the
+            // notice does not wait for what a crash left undelivered.
+            ScheduleHandOver(TimeSpan.Zero);
         }
+
+        return Task.CompletedTask;
     }
 
     public async Task<IssueResult> Issue(NoticeIssue notice)
@@ -123,7 +135,7 @@ public sealed class PaymentNoticeGrain(
             return new ConfirmationOutcome(ResultCodes.TraNoBusReused, Information: "TraNoBus");
         }
 
-        await DeliverOutboxAsync();
+        HandOverAfterReply();
         return outcome;
     }
 
@@ -145,7 +157,7 @@ public sealed class PaymentNoticeGrain(
             return new ConfirmationOutcome(ResultCodes.TraNoBusReused, Information: "TraNoBus");
         }
 
-        await DeliverOutboxAsync();
+        HandOverAfterReply();
         return outcome;
     }
 
@@ -193,7 +205,7 @@ public sealed class PaymentNoticeGrain(
         S.Journal.Record(BusinessFact.Create(PayCode, PayCode, now, new NoticeVoided(
             PayCode, notice.UnitCode, notice.Amount, S.SettledOn.Value, operatorName, reason)));
         await CommitAsync();
-        await DeliverOutboxAsync();
+        HandOverAfterReply();
         return ResultCodes.Success;
     }
 
@@ -240,12 +252,27 @@ public sealed class PaymentNoticeGrain(
             Describe(ChinaTime.Today(clock)), S.CheckCode, S.Revenue, [.. S.Duplicates], [.. S.Refunds], S.RefusedCount));
     }
 
+    public Task DeliverPending() => S.HasUndelivered ? DeliverOutboxAsync() : Task.CompletedTask;
+
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (reminderName == OutboxReminder)
+        if (reminderName != LegacyOutboxReminder)
         {
-            _retryReminderMayExist = true;
-            await DeliverOutboxAsync();
+            return;
+        }
+
+        await DeliverPending();
+        try
+        {
+            // Retries are timers and the sweep now; a reminder left by an older version goes away.
+            if (await this.GetReminder(LegacyOutboxReminder) is { } reminder)
+            {
+                await this.UnregisterReminder(reminder);
+            }
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Could not remove the old outbox reminder of {PayCode}; it will fire again", PayCode);
         }
     }
 
@@ -268,15 +295,75 @@ public sealed class PaymentNoticeGrain(
         }
     }
 
-    private Task CommitAsync() => state.CommitAsync(DeactivateOnIdle);
+    /// <summary>
+    /// Commits, keeping the notice's pending_handovers row in step with the stored outbox in the
+    /// same transaction: present while anything is undelivered, deleted by the write that empties it.
+    /// </summary>
+    private async Task CommitAsync()
+    {
+        if (S.HasUndelivered)
+        {
+            S.Journal.MarkHandOver(new HandOverMark(PayCode, Pending: true));
+        }
+        else if (_storedUndelivered)
+        {
+            S.Journal.MarkHandOver(new HandOverMark(PayCode, Pending: false));
+        }
+
+        try
+        {
+            await state.CommitAsync(DeactivateOnIdle);
+        }
+        finally
+        {
+            // After a failure the state was read back, so this is what storage holds either way.
+            _storedUndelivered = S.HasUndelivered;
+        }
+    }
 
     /// <summary>
-    /// Hands every undelivered item over; each receiver is idempotent on the item's id. The
-    /// "handed over" marks are persisted with the next write, not with a write of their own.
+    /// Answer first: the hand-overs run in a later turn of this grain (a one-shot timer, not
+    /// interleaved with calls), so the caller is answered once the outcome is durable.
+    /// </summary>
+    private void HandOverAfterReply()
+    {
+        if (S.HasUndelivered)
+        {
+            ScheduleHandOver(TimeSpan.Zero);
+        }
+    }
+
+    private void ScheduleHandOver(TimeSpan dueTime)
+    {
+        if (_handOverDue is { } scheduled && scheduled <= dueTime)
+        {
+            return;
+        }
+
+        _handOverTimer?.Dispose();
+        _handOverDue = dueTime;
+        _handOverTimer = this.RegisterGrainTimer(
+            _ => HandOverTurnAsync(),
+            new GrainTimerCreationOptions(dueTime, Timeout.InfiniteTimeSpan));
+    }
+
+    private Task HandOverTurnAsync()
+    {
+        _handOverTimer?.Dispose();
+        _handOverTimer = null;
+        _handOverDue = null;
+        return DeliverOutboxAsync();
+    }
+
+    /// <summary>
+    /// Hands every undelivered item over; each receiver is idempotent on the item's id. Once all
+    /// are taken, one write stores the marks and deletes the pending_handovers row; while any
+    /// fails, a timer retries in this activation and the sweep after a crash.
     /// </summary>
     private async Task DeliverOutboxAsync()
     {
         var failed = false;
+        var handed = false;
         for (var i = 0; i < S.Refunds.Count; i++)
         {
             var refund = S.Refunds[i];
@@ -290,6 +377,7 @@ public sealed class PaymentNoticeGrain(
             if (await TryHandAsync(refund.BankNode, instruction))
             {
                 S.Refunds[i] = refund with { HandedOver = true };
+                handed = true;
             }
             else
             {
@@ -308,6 +396,7 @@ public sealed class PaymentNoticeGrain(
             if (await TryHandAsync(item.TargetNode, item.Instruction))
             {
                 S.Outbox[i] = item with { HandedOver = true };
+                handed = true;
             }
             else
             {
@@ -315,7 +404,24 @@ public sealed class PaymentNoticeGrain(
             }
         }
 
-        await KeepRetryReminderAsync(failed);
+        if (handed && !failed)
+        {
+            try
+            {
+                await CommitAsync();
+            }
+            catch (Exception ex)
+            {
+                // The state was read back: the items count as undelivered again and go again.
+                logger.LogWarning(ex, "Could not store the hand-overs of {PayCode}; will hand over again", PayCode);
+                failed = true;
+            }
+        }
+
+        if (failed)
+        {
+            ScheduleHandOver(outboxOptions.Value.RetryPeriod);
+        }
     }
 
     private async Task<bool> TryHandAsync(string node, OutboundInstruction instruction)
@@ -329,34 +435,6 @@ public sealed class PaymentNoticeGrain(
         {
             logger.LogWarning(ex, "Could not hand {MsgNo} {Id} to {Node}; will retry", instruction.MsgNo, instruction.InstructionId, node);
             return false;
-        }
-    }
-
-    private async Task KeepRetryReminderAsync(bool stillPending)
-    {
-        try
-        {
-            if (stillPending)
-            {
-                var period = outboxOptions.Value.RetryPeriod;
-                await this.RegisterOrUpdateReminder(OutboxReminder, period, period);
-                _retryReminderMayExist = true;
-            }
-            else if (_retryReminderMayExist)
-            {
-                // Only looked up when this activation may have one: the hot path never reads the reminder table.
-                if (await this.GetReminder(OutboxReminder) is { } reminder)
-                {
-                    await this.UnregisterReminder(reminder);
-                }
-
-                _retryReminderMayExist = false;
-            }
-        }
-        catch (Exception ex)
-        {
-            // Activation re-delivers too; a reminder service hiccup must not fail a committed confirmation.
-            logger.LogWarning(ex, "Outbox reminder update failed for {PayCode}", PayCode);
         }
     }
 }

@@ -9,7 +9,7 @@ namespace NonTax.Persistence.Storage;
 /// <summary>
 /// Grain storage for domain grains (registered as <c>StorageNames.Domain</c>). Reads are single
 /// row lookups; writes and clears go through the <see cref="CommitBatcher"/>, so the state, the
-/// business facts and unique claims of <see cref="IJournaledState"/> states, and the rows
+/// business facts, unique claims and hand-over marks of <see cref="IJournaledState"/> states, and the rows
 /// projected from those facts commit in one transaction shared with other grains' writes.
 /// <para>
 /// State is serialized with Orleans' serializer: only <c>[Id]</c> members are stored, which keeps
@@ -56,7 +56,8 @@ public sealed class BatchedGrainStorage(
             serializer.SerializeToArray(grainState.State),
             journal?.Facts.ToArray() ?? [],
             journal?.Claims.ToArray() ?? [],
-            _projectors);
+            _projectors,
+            journal?.HandOver);
 
         await batcher.Enqueue(unit);
 
@@ -78,7 +79,8 @@ public sealed class BatchedGrainStorage(
                 payload: null,
                 journal?.Facts.ToArray() ?? [],
                 journal?.Claims.ToArray() ?? [],
-                _projectors);
+                _projectors,
+                journal?.HandOver);
             await batcher.Enqueue(unit);
             journal?.Clear();
         }

@@ -7,7 +7,8 @@ namespace NonTax.Persistence.Storage;
 
 /// <summary>
 /// One grain's state change with its journal: the state row (insert, versioned update or delete),
-/// its business facts, the typed rows projected from them and its unique claims.
+/// its business facts, the typed rows projected from them, its unique claims and, for a notice,
+/// its pending-hand-over row.
 /// </summary>
 internal sealed class GrainStateUnit(
     GrainStateKey key,
@@ -15,7 +16,8 @@ internal sealed class GrainStateUnit(
     byte[]? payload,
     IReadOnlyList<BusinessFact> facts,
     IReadOnlyList<UniqueClaim> claims,
-    IReadOnlyList<IFactProjector> projectors) : CommitUnit
+    IReadOnlyList<IFactProjector> projectors,
+    HandOverMark? handOver = null) : CommitUnit
 {
     private const string InsertSql = """
         WITH applied AS (
@@ -63,6 +65,14 @@ internal sealed class GrainStateUnit(
             $3, $4)
         """;
 
+    // The first writer's due_at stays: the sweep's grace counts from when the hand-over became due.
+    private const string HandOverPendingSql = """
+        INSERT INTO nontax.pending_handovers (pay_code, due_at) VALUES ($1, now())
+        ON CONFLICT (pay_code) DO NOTHING
+        """;
+
+    private const string HandOverDoneSql = "DELETE FROM nontax.pending_handovers WHERE pay_code = $1";
+
     /// <summary>The version the row has once this unit is committed (null after a delete).</summary>
     public long? CommittedVersion => payload is null ? null : (expectedVersion ?? 0) + 1;
 
@@ -93,6 +103,11 @@ internal sealed class GrainStateUnit(
                     projector.AddCommands(batch, fact);
                 }
             }
+        }
+
+        if (handOver is not null)
+        {
+            batch.BatchCommands.Add(Command(handOver.Pending ? HandOverPendingSql : HandOverDoneSql, Text(handOver.PayCode)));
         }
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NonTax.Grains.Abstractions;
+using NonTax.Grains.Abstractions.Notices;
 using NonTax.Grains.Abstractions.Units;
 using NonTax.Infrastructure.Database;
 using NonTax.Infrastructure.Hosting;
@@ -55,11 +56,28 @@ public static class NonTaxSiloConfiguration
         // Unit monitoring reads the projection (the unit keeps no per-notice sets); the data source
         // is the one the domain storage registered above.
         silo.Services.TryAddSingleton<IUnitMonitoringSource, UnitBacklogQuery>();
+        // Notices hand over after the reply; the sweeper finds those a crash interrupted.
+        silo.Services.TryAddSingleton<IPendingHandOverSource, PendingHandOverQuery>();
+        silo.AddStartupTask(StartHandOverSweepAsync);
         silo.UseAdoNetReminderService(o =>
         {
             o.Invariant = NpgsqlInvariant.Name;
             o.ConnectionString = connectionString;
         });
         return silo;
+    }
+
+    /// <summary>Every silo makes sure the one sweep reminder exists; a failure must not stop the silo.</summary>
+    private static async Task StartHandOverSweepAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await services.GetRequiredService<IGrainFactory>().GetGrain<IHandOverSweeperGrain>(IHandOverSweeperGrain.ClusterKey).Start();
+        }
+        catch (Exception ex)
+        {
+            services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(NonTaxSiloConfiguration))
+                .LogWarning(ex, "The hand-over sweep reminder could not be registered; another silo's start or the next start will");
+        }
     }
 }
