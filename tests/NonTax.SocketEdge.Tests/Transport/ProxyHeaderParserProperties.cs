@@ -3,6 +3,7 @@ using System.Net;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using NonTax.Protocol.Tests.Support;
 using NonTax.SocketEdge.Tests.Support;
 using NonTax.SocketEdge.Transport;
 

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Net;
 using System.Text;
+using NonTax.Protocol.Tests.Support;
 using NonTax.SocketEdge.Tests.Support;
 using NonTax.SocketEdge.Transport;
 
