@@ -15,6 +15,6 @@ public static class Drafts
     public static NoticeDraft Fine(decimal amount) =>
         new(new Payer("王五"), amount, [new NoticeLineRequest(ClusterFixture.LateFeeItem, amount)], "clerk");
 
-    public static PaymentConfirmation Payment(string payCode, string src, string traNoBus, decimal amount, TimeProvider clock, string payMode = "02") =>
+    public static ConfirmedPayment Payment(string payCode, string src, string traNoBus, decimal amount, TimeProvider clock, string payMode = "02") =>
         new(payCode, src, traNoBus, ChinaTime.Today(clock), "101500", amount, payMode, "张三", BankOutlet: "320682010501", Operator: "teller");
 }

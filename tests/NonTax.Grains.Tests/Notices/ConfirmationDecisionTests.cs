@@ -15,12 +15,12 @@ public sealed class ConfirmationDecisionTests
         LastPayableDate: DueDate.AddDays(10), new Payer("张三"), new Payee("3206820001", "Fiscal", "105", "Bank", 1),
         Lines: [], Amount: 100m, LateFeeDailyRate: 0.001m, "clerk", Memo: null, ConfirmBack: false, IssuerNode: null);
 
-    private static PaymentConfirmation Payment(string traNoBus, decimal amount, DateOnly? on = null) =>
+    private static ConfirmedPayment Payment(string traNoBus, decimal amount, DateOnly? on = null) =>
         new(PayCode, Bank, traNoBus, on ?? DueDate, "101500", amount, "02", "张三");
 
     private static PaymentNoticeState Unpaid() => new() { Notice = Notice, Status = NoticeStatus.Unpaid };
 
-    private static PaymentNoticeState PaidBy(PaymentConfirmation c) => new()
+    private static PaymentNoticeState PaidBy(ConfirmedPayment c) => new()
     {
         Notice = Notice,
         Status = NoticeStatus.Paid,

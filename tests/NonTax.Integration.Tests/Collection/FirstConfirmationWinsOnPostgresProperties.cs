@@ -50,7 +50,7 @@ public sealed class FirstConfirmationWinsOnPostgresProperties(TwoSiloSystemFixtu
 
         var run = Guid.NewGuid().ToString("N")[..10];
         var today = ChinaTime.Today(TimeProvider.System);
-        var sent = attempts.Select(a => (a.Silo, Confirmation: new PaymentConfirmation(
+        var sent = attempts.Select(a => (a.Silo, Confirmation: new ConfirmedPayment(
             payCodes[a.Code], Channels[a.Channel], $"{run}-{a.Code}-{a.Transaction}", today, "101500", Amounts[a.Code], "02", "李四"))).ToArray();
         var outcomes = await Task.WhenAll(sent.Select(s => factories[s.Silo].GetGrain<IPaymentNoticeGrain>(s.Confirmation.PayCode).Confirm(s.Confirmation)));
 

@@ -165,7 +165,7 @@ public sealed class AnswerFirstHandOverTests(PostgresFixture database) : IAsyncL
         return payCode;
     }
 
-    private static PaymentConfirmation Payment(string payCode, string bank) =>
+    private static ConfirmedPayment Payment(string payCode, string bank) =>
         new(payCode, bank, Guid.NewGuid().ToString("N")[..20], ChinaTime.Today(TimeProvider.System), "101500", 80m, "02", "张三",
             BankOutlet: "320682010501", Operator: "teller");
 

@@ -85,7 +85,7 @@ public sealed class ConfirmationHandOverBenchmark(PostgresFixture database, ITes
             [new NoticeLine("320682103043", "103043211", "不动产登记费", "次", 1m, "80.00", 80m)],
             80m, 0m, "tester", null, ConfirmBack: true, IssuerNode: UnitPlatform);
 
-    private static PaymentConfirmation Payment(string payCode, DateOnly today) =>
+    private static ConfirmedPayment Payment(string payCode, DateOnly today) =>
         new(payCode, "D3206820105", Guid.NewGuid().ToString("N")[..20], today, "101500", 80m, "02", "张三",
             BankOutlet: "320682010501", Operator: "teller");
 

@@ -19,7 +19,7 @@ public interface IPaymentNoticeGrain : IGrainWithStringKey
     /// Applies a payment confirmation; the outcome is durable before it returns, its hand-overs
     /// (5996, technical refund) follow after the reply.
     /// </summary>
-    Task<ConfirmationOutcome> Confirm(PaymentConfirmation confirmation);
+    Task<ConfirmationOutcome> Confirm(ConfirmedPayment confirmation);
 
     /// <summary>Voids an unpaid notice (<c>10002</c> if paid; voiding twice is a no-op success).</summary>
     Task<string> Void(string operatorName, string reason);

@@ -4,4 +4,4 @@ namespace NonTax.Grains.Abstractions.Notices;
 [GenerateSerializer, Immutable]
 public sealed record NoticeQuote(
     [property: Id(0)] string ResultCode,
-    [property: Id(1)] NoticeDetails? Notice = null);
+    [property: Id(1)] NoticeAsOf? Notice = null);

@@ -5,7 +5,7 @@ namespace NonTax.Grains.Abstractions.Notices;
 /// <param name="Duplicates">Later confirmations with other (Src, TraNoBus), each with a refund.</param>
 [GenerateSerializer, Immutable]
 public sealed record NoticeRecord(
-    [property: Id(0)] NoticeDetails Details,
+    [property: Id(0)] NoticeAsOf Details,
     [property: Id(1)] string CheckCode,
     [property: Id(2)] ConfirmationRecord? Revenue,
     [property: Id(3)] IReadOnlyList<ConfirmationRecord> Duplicates,

@@ -15,7 +15,7 @@ namespace NonTax.Grains.Notices;
 /// <param name="Refusal">The result code, when <paramref name="Path"/> is <see cref="ConfirmationPath.Refusal"/>.</param>
 internal sealed record ConfirmationDecision(ConfirmationPath Path, ConfirmationOutcome? Answer = null, string? Refusal = null)
 {
-    public static ConfirmationDecision Decide(PaymentNoticeState state, string payCode, PaymentConfirmation c)
+    public static ConfirmationDecision Decide(PaymentNoticeState state, string payCode, ConfirmedPayment c)
     {
         if (state.Notice is not { } notice)
         {

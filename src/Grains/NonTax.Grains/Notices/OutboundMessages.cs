@@ -12,7 +12,7 @@ namespace NonTax.Grains.Notices;
 internal static class OutboundMessages
 {
     /// <summary>5617 technical refund to the bank that took the duplicate.</summary>
-    public static OutboundInstruction RefundInstruction(string payCode, TechnicalRefund refund, Abstractions.Notices.PaymentConfirmation duplicate, DateTimeOffset at) =>
+    public static OutboundInstruction RefundInstruction(string payCode, TechnicalRefund refund, ConfirmedPayment duplicate, DateTimeOffset at) =>
         OutboundInstruction.Of(
             refund.RefundNo,
             MsgNos.RefundInstruction,
@@ -31,7 +31,7 @@ internal static class OutboundMessages
             at);
 
     /// <summary>5996 payment confirmation to the unit platform that issued a Hold1 = Y notice (2612 fields).</summary>
-    public static OutboundInstruction UnitConfirmation(Abstractions.Notices.PaymentConfirmation c, DateTimeOffset at) =>
+    public static OutboundInstruction UnitConfirmation(ConfirmedPayment c, DateTimeOffset at) =>
         OutboundInstruction.Of(
             $"C{c.PayCode}",
             MsgNos.UnitPaymentConfirmation,

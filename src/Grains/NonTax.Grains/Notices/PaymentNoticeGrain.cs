@@ -98,7 +98,7 @@ public sealed class PaymentNoticeGrain(
             : new NoticeQuote(ResultCodes.Success, details));
     }
 
-    public async Task<ConfirmationOutcome> Confirm(PaymentConfirmation c)
+    public async Task<ConfirmationOutcome> Confirm(ConfirmedPayment c)
     {
         var decision = ConfirmationDecision.Decide(S, PayCode, c);
         if (decision.Path == ConfirmationPath.Answer)
@@ -139,7 +139,7 @@ public sealed class PaymentNoticeGrain(
         return outcome;
     }
 
-    private async Task<ConfirmationOutcome> AcceptDuplicateAsync(PaymentConfirmation c, string key, DateTimeOffset now)
+    private async Task<ConfirmationOutcome> AcceptDuplicateAsync(ConfirmedPayment c, string key, DateTimeOffset now)
     {
         var refundNo = RefundNumbers.For(PayCode, S.Refunds.Count + 1);
         var outcome = new ConfirmationOutcome(ResultCodes.DuplicatePaymentRefunding, IsDuplicate: true, RefundNo: refundNo);
@@ -161,7 +161,7 @@ public sealed class PaymentNoticeGrain(
         return outcome;
     }
 
-    private async Task<ConfirmationOutcome> RecordRefusalAsync(PaymentConfirmation c, string key, string refusal, NoticeIssue notice, DateTimeOffset now)
+    private async Task<ConfirmationOutcome> RecordRefusalAsync(ConfirmedPayment c, string key, string refusal, NoticeIssue notice, DateTimeOffset now)
     {
         // The answer is computed from the notice, never looked up, so it is the same for a resend
         // whether or not the attempt is still among the recent ones; only the write is skipped.
@@ -276,9 +276,9 @@ public sealed class PaymentNoticeGrain(
         }
     }
 
-    private NoticeDetails Describe(DateOnly asOf) => NoticeDescription.Of(S, asOf);
+    private NoticeAsOf Describe(DateOnly asOf) => NoticeDescription.Of(S, asOf);
 
-    private static UniqueClaim TraNoBusClaim(PaymentConfirmation c) =>
+    private static UniqueClaim TraNoBusClaim(ConfirmedPayment c) =>
         new(TraNoBusScope, ConfirmationDecision.ChannelKey(c.Src, c.TraNoBus), $"{c.PayCode}|{MoneyMath.Format(c.Amount)}");
 
     /// <summary>Commits; a TraNoBus claim held by another payment means 20003 and nothing applied.</summary>

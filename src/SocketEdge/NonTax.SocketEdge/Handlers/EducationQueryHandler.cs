@@ -3,9 +3,9 @@ using NonTax.Grains.Abstractions.Notices;
 using NonTax.Infrastructure.Projection.Queries;
 using NonTax.Protocol.Results;
 using NonTax.Protocol.Time;
+using NonTax.Protocol.Vouchers.Collection;
 using NonTax.SocketEdge.Messages;
 using Npgsql;
-using Wire = NonTax.Protocol.Vouchers.Collection;
 
 namespace NonTax.SocketEdge.Handlers;
 
@@ -28,7 +28,7 @@ public sealed class EducationQueryHandler(
 
     public async Task<HandlerOutcome> HandleAsync(InboundRequest request, CancellationToken cancellationToken)
     {
-        if (!Wire.EducationQuery.Parse(request.Envelope.First.Voucher).TryGetValue(out var query, out var error))
+        if (!EducationQuery.Parse(request.Envelope.First.Voucher).TryGetValue(out var query, out var error))
         {
             logger.LogInformation("2698 from {Peer} refused: {Error}", request.Peer.NodeCode, error.Information);
             return Reply(ResultCodes.GeneralFailure, []);
@@ -52,11 +52,11 @@ public sealed class EducationQueryHandler(
         }
     }
 
-    private HandlerOutcome Reply(string result, IReadOnlyList<Wire.NoticeDetails> bills)
+    private HandlerOutcome Reply(string result, IReadOnlyList<NoticeDetails> bills)
     {
         // AdmDivCode is the region of this finance node (its code without the leading F).
         var region = options.Value.FinanceNode.Length > 1 ? options.Value.FinanceNode[1..] : string.Empty;
-        var reply = new Wire.EducationReply(result, region, bills);
+        var reply = new EducationReply(result, region, bills);
         return new HandlerOutcome(MsgNos.EducationReply, [reply.ToVoucher()], result);
     }
 }

@@ -2,8 +2,8 @@ using System.Globalization;
 using NonTax.Grains.Abstractions.Notices;
 using NonTax.Protocol.Results;
 using NonTax.Protocol.Time;
+using NonTax.Protocol.Vouchers.Collection;
 using NonTax.SocketEdge.Messages;
-using Wire = NonTax.Protocol.Vouchers.Collection;
 
 namespace NonTax.SocketEdge.Handlers;
 
@@ -19,7 +19,7 @@ public sealed class NoticeQueryHandler(IGrainFactory grains, TimeProvider time) 
     public async Task<HandlerOutcome> HandleAsync(InboundRequest request, CancellationToken cancellationToken)
     {
         var msgNo = request.Head.MsgNo;
-        if (!request.TryParseVoucher<Wire.NoticeQuery>(out var query, out var refusal))
+        if (!request.TryParseVoucher<NoticeQuery>(out var query, out var refusal))
         {
             return refusal;
         }

@@ -1,12 +1,12 @@
+using NonTax.Grains.Abstractions.Notices;
 using NonTax.Protocol.Vouchers.Collection;
-using Wire = NonTax.Protocol.Vouchers.Collection;
 
 namespace NonTax.SocketEdge.Handlers;
 
 /// <summary>Maps a notice as the grains hold it to the 5603 / 5997 / 5698 voucher shape.</summary>
 public static class NoticeWire
 {
-    public static Wire.NoticeDetails ToDetails(NonTax.Grains.Abstractions.Notices.NoticeDetails notice, string askingNode)
+    public static NoticeDetails ToDetails(NoticeAsOf notice, string askingNode)
     {
         // IsInterBank tells the asking bank whether the payee account is at that bank (0) or another (1).
         var askingBank = askingNode.Length >= 4 ? askingNode[^4..] : string.Empty;
@@ -19,7 +19,7 @@ public static class NoticeWire
             l.Quantity.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture),
             string.IsNullOrEmpty(l.Standard) ? "不限制" : "标准",
             l.Standard)));
-        return new Wire.NoticeDetails(
+        return new NoticeDetails(
             notice.RegionCode,
             notice.PayCode,
             notice.IssueDate,

@@ -1,8 +1,8 @@
 using System.Globalization;
 using NonTax.Grains.Abstractions.Notices;
 using NonTax.Protocol.Results;
+using NonTax.Protocol.Vouchers.Collection;
 using NonTax.SocketEdge.Messages;
-using Wire = NonTax.Protocol.Vouchers.Collection;
 
 namespace NonTax.SocketEdge.Handlers;
 
@@ -18,12 +18,12 @@ public sealed class PaymentConfirmationHandler(IGrainFactory grains) : IMessageH
     public async Task<HandlerOutcome> HandleAsync(InboundRequest request, CancellationToken cancellationToken)
     {
         var msgNo = request.Head.MsgNo;
-        if (!request.TryParseVoucher<Wire.PaymentConfirmation>(out var wire, out var refusal))
+        if (!request.TryParseVoucher<PaymentConfirmation>(out var wire, out var refusal))
         {
             return refusal;
         }
 
-        var confirmation = new PaymentConfirmation(
+        var confirmation = new ConfirmedPayment(
             wire.PayCode,
             request.Peer.NodeCode,
             wire.TraNoBus,

@@ -1,12 +1,16 @@
 namespace NonTax.Grains.Abstractions.Notices;
 
-/// <summary>A notice as seen on a given CST date (the 5603/5997 shape).</summary>
+/// <summary>
+/// A notice as seen on a given CST date (the 5603/5997 shape), before the edge turns it into the
+/// wire voucher <c>NonTax.Protocol.Vouchers.Collection.NoticeDetails</c>.
+/// </summary>
 /// <param name="NoticeAmount">OriAmt.</param>
 /// <param name="LateFee">DelayAmt on the date asked.</param>
 /// <param name="AmountDue">Amt = OriAmt + DelayAmt.</param>
 /// <param name="IsExpired">Past the last payable date and unpaid.</param>
-[GenerateSerializer, Immutable]
-public sealed record NoticeDetails(
+// Renamed from NoticeDetails; the alias keeps the old type name so older silos still resolve it.
+[GenerateSerializer, Immutable, Alias("NonTax.Grains.Abstractions.Notices.NoticeDetails")]
+public sealed record NoticeAsOf(
     [property: Id(0)] string PayCode,
     [property: Id(1)] string UnitCode,
     [property: Id(2)] string UnitName,

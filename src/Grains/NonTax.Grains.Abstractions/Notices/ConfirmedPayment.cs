@@ -1,13 +1,18 @@
 namespace NonTax.Grains.Abstractions.Notices;
 
-/// <summary>A payment confirmation (2612) from a bank or the public payment platform.</summary>
+/// <summary>
+/// A payment a bank or the public payment platform says it took (2612), as the notice grain
+/// receives it; the wire voucher is <c>NonTax.Protocol.Vouchers.Collection.PaymentConfirmation</c>.
+/// </summary>
 /// <param name="Src">The sending node (D…, G000001, Q…).</param>
 /// <param name="TraNoBus">The channel's transaction number, unique within <paramref name="Src"/>.</param>
 /// <param name="CfmDate">CST date the money was taken; the amount due is the one on this date.</param>
 /// <param name="CfmTime">HHmmss.</param>
 /// <param name="Amount">Amount taken, late fee included.</param>
-[GenerateSerializer, Immutable]
-public sealed record PaymentConfirmation(
+// Renamed from PaymentConfirmation; the alias keeps the old type name so stored notice state and
+// older silos still resolve it.
+[GenerateSerializer, Immutable, Alias("NonTax.Grains.Abstractions.Notices.PaymentConfirmation")]
+public sealed record ConfirmedPayment(
     [property: Id(0)] string PayCode,
     [property: Id(1)] string Src,
     [property: Id(2)] string TraNoBus,
