@@ -75,7 +75,7 @@ public sealed class AmountDueTests(ClusterFixture fixture)
     public void The_late_fee_is_a_daily_rate_capped_at_the_notice_amount(int daysLate, string expected)
     {
         var due = new DateOnly(2026, 3, 12);
-        var notice = new NoticeIssue("32068226010000000013", "0104901", "u", "320682", due.AddDays(-10), due, due.AddDays(60),
+        var notice = new NoticeContent("32068226010000000013", "0104901", "u", "320682", due.AddDays(-10), due, due.AddDays(60),
             new Payer("p"), new Payee("a", "n", "0105", "b", 1), [], 100m, 0.05m, "op", null, false, null);
 
         Assert.Equal(expected, Abstractions.Money.MoneyMath.Format(Grains.Notices.AmountDue.LateFee(notice, due.AddDays(daysLate))));
@@ -86,7 +86,7 @@ public sealed class AmountDueTests(ClusterFixture fixture)
     {
         var due = new DateOnly(2026, 3, 12);
         // 0.0005 × 33.00 × 1 = 0.0165 → 0.02
-        var notice = new NoticeIssue("32068226010000000013", "0104901", "u", "320682", due.AddDays(-10), due, due.AddDays(60),
+        var notice = new NoticeContent("32068226010000000013", "0104901", "u", "320682", due.AddDays(-10), due, due.AddDays(60),
             new Payer("p"), new Payee("a", "n", "0105", "b", 1), [], 33m, 0.0005m, "op", null, false, null);
 
         Assert.Equal(0.02m, Grains.Notices.AmountDue.LateFee(notice, due.AddDays(1)));

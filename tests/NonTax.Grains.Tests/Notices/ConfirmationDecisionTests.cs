@@ -11,7 +11,7 @@ public sealed class ConfirmationDecisionTests
     private const string Bank = "D3206820105";
     private static readonly DateOnly DueDate = new(2026, 3, 31);
 
-    private static readonly NoticeIssue Notice = new(PayCode, "0999001", "Unit", "320682", new DateOnly(2026, 3, 1), DueDate,
+    private static readonly NoticeContent Notice = new(PayCode, "0999001", "Unit", "320682", new DateOnly(2026, 3, 1), DueDate,
         LastPayableDate: DueDate.AddDays(10), new Payer("张三"), new Payee("3206820001", "Fiscal", "105", "Bank", 1),
         Lines: [], Amount: 100m, LateFeeDailyRate: 0.001m, "clerk", Memo: null, ConfirmBack: false, IssuerNode: null);
 

@@ -70,7 +70,7 @@ public sealed class ConfirmationTests(ClusterFixture fixture)
         var payCode = await IssueLandNoticeAsync();
         await Notice(payCode).Confirm(Drafts.Payment(payCode, Ccb, Tra(), 80m, fixture.Clock));
         var duplicate = await Notice(payCode).Confirm(Drafts.Payment(payCode, "G000001", Tra(), 80m, fixture.Clock, "51"));
-        var result = new RefundResult(duplicate.RefundNo!, ResultCodes.Success, ChinaTime.Today(fixture.Clock), "R1");
+        var result = new RefundOutcome(duplicate.RefundNo!, ResultCodes.Success, ChinaTime.Today(fixture.Clock), "R1");
         // A bank answers a 5617 it was sent: the refund is handed over (after the reply) first.
         await RecordingBankLinkGrain.HandedOverAsync("G000001", i => i.BusinessNo == duplicate.RefundNo);
 

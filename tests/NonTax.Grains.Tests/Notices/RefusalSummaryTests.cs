@@ -59,7 +59,7 @@ public sealed class RefusalSummaryTests(ClusterFixture fixture)
     {
         using var services = new ServiceCollection()
             .AddSerializer(b => b.AddAssembly(typeof(PaymentNoticeState).Assembly)
-                .AddAssembly(typeof(NoticeIssue).Assembly)
+                .AddAssembly(typeof(NoticeContent).Assembly)
                 .AddAssembly(typeof(NoticeStateWithRefusedAttemptSet).Assembly))
             .BuildServiceProvider();
         var serializer = services.GetRequiredService<Serializer>();

@@ -157,7 +157,7 @@ public sealed class AnswerFirstHandOverTests(PostgresFixture database) : IAsyncL
     {
         var payCode = "3206822601" + Random.Shared.NextInt64(1_000_000_000, 9_999_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var today = ChinaTime.Today(TimeProvider.System);
-        var notice = new NoticeIssue(payCode, "0104901", "如皋市不动产登记中心", "320682", today, today.AddDays(10), today.AddDays(40),
+        var notice = new NoticeContent(payCode, "0104901", "如皋市不动产登记中心", "320682", today, today.AddDays(10), today.AddDays(40),
             new Payer("张三", MobilePhone: "13800000000"), new Payee("32001647236051117660", "如皋市财政局", "105", "建设银行", 1),
             [new NoticeLine("320682103043", "103043211", "不动产登记费", "次", 1m, "80.00", 80m)],
             80m, 0m, "tester", null, ConfirmBack: false, IssuerNode: null);

@@ -79,7 +79,7 @@ public sealed class ConfirmationHandOverBenchmark(PostgresFixture database, ITes
         }));
     }
 
-    private static NoticeIssue Notice(string payCode, DateOnly today) =>
+    private static NoticeContent Notice(string payCode, DateOnly today) =>
         new(payCode, "0104901", "如皋市不动产登记中心", "320682", today, today.AddDays(10), today.AddDays(40),
             new Payer("张三", MobilePhone: "13800000000"), new Payee("32001647236051117660", "如皋市财政局", "105", "建设银行", 1),
             [new NoticeLine("320682103043", "103043211", "不动产登记费", "次", 1m, "80.00", 80m)],

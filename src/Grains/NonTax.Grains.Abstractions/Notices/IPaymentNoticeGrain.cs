@@ -7,7 +7,7 @@ namespace NonTax.Grains.Abstractions.Notices;
 public interface IPaymentNoticeGrain : IGrainWithStringKey
 {
     /// <summary>Creates the notice; <c>10011</c> if the code is already used. Called by the collecting unit.</summary>
-    Task<IssueResult> Issue(NoticeIssue notice);
+    Task<IssueResult> Issue(NoticeContent notice);
 
     /// <summary>
     /// The notice as of a CST date: <c>10001</c> unknown, <c>10007</c> wrong check code (checked only when one is given),
@@ -25,7 +25,7 @@ public interface IPaymentNoticeGrain : IGrainWithStringKey
     Task<string> Void(string operatorName, string reason);
 
     /// <summary>Closes a technical refund with the bank's 2617 result (idempotent).</summary>
-    Task<string> CompleteRefund(RefundResult result);
+    Task<string> CompleteRefund(RefundOutcome result);
 
     /// <summary>The full record, or null when no notice has this code.</summary>
     Task<NoticeRecord?> GetDetails();

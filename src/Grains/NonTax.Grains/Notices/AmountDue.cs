@@ -12,7 +12,7 @@ namespace NonTax.Grains.Notices;
 /// </remarks>
 internal static class AmountDue
 {
-    public static decimal LateFee(NoticeIssue notice, DateOnly on)
+    public static decimal LateFee(NoticeContent notice, DateOnly on)
     {
         var daysLate = on.DayNumber - notice.DueDate.DayNumber;
         if (daysLate <= 0 || notice.LateFeeDailyRate <= 0)
@@ -24,7 +24,7 @@ internal static class AmountDue
         return Math.Min(fee, notice.Amount);
     }
 
-    public static decimal Total(NoticeIssue notice, DateOnly on) => notice.Amount + LateFee(notice, on);
+    public static decimal Total(NoticeContent notice, DateOnly on) => notice.Amount + LateFee(notice, on);
 
-    public static bool IsExpired(NoticeIssue notice, DateOnly on) => on > notice.LastPayableDate;
+    public static bool IsExpired(NoticeContent notice, DateOnly on) => on > notice.LastPayableDate;
 }

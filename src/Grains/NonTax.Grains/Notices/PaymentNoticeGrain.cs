@@ -55,7 +55,7 @@ public sealed class PaymentNoticeGrain(
         return Task.CompletedTask;
     }
 
-    public async Task<IssueResult> Issue(NoticeIssue notice)
+    public async Task<IssueResult> Issue(NoticeContent notice)
     {
         if (S.Notice is not null)
         {
@@ -161,7 +161,7 @@ public sealed class PaymentNoticeGrain(
         return outcome;
     }
 
-    private async Task<ConfirmationOutcome> RecordRefusalAsync(ConfirmedPayment c, string key, string refusal, NoticeIssue notice, DateTimeOffset now)
+    private async Task<ConfirmationOutcome> RecordRefusalAsync(ConfirmedPayment c, string key, string refusal, NoticeContent notice, DateTimeOffset now)
     {
         // The answer is computed from the notice, never looked up, so it is the same for a resend
         // whether or not the attempt is still among the recent ones; only the write is skipped.
@@ -209,7 +209,7 @@ public sealed class PaymentNoticeGrain(
         return ResultCodes.Success;
     }
 
-    public async Task<string> CompleteRefund(RefundResult result)
+    public async Task<string> CompleteRefund(RefundOutcome result)
     {
         var index = S.Refunds.FindIndex(r => r.RefundNo == result.RefundNo);
         if (index < 0)

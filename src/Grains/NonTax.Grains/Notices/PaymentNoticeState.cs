@@ -10,7 +10,7 @@ public sealed class PaymentNoticeState : IJournaledState
     public const int MaxRecentRefusals = 16;
 
     /// <summary>Null while the code is unused.</summary>
-    [Id(0)] public NoticeIssue? Notice { get; set; }
+    [Id(0)] public NoticeContent? Notice { get; set; }
     [Id(1)] public string CheckCode { get; set; } = "";
     [Id(2)] public NoticeStatus Status { get; set; }
     [Id(3)] public ConfirmationRecord? Revenue { get; set; }

@@ -14,7 +14,7 @@ internal sealed record PreparedNotice(
     DateOnly LastPayableDate,
     decimal LateFeeDailyRate)
 {
-    public NoticeIssue For(string payCode) => new(payCode, Unit.UnitCode, Unit.Name, Unit.RegionCode, IssueDate, DueDate,
+    public NoticeContent For(string payCode) => new(payCode, Unit.UnitCode, Unit.Name, Unit.RegionCode, IssueDate, DueDate,
         LastPayableDate, Draft.Payer, Payee, Lines, Draft.Amount, LateFeeDailyRate, Draft.OperatorName, Draft.Memo,
         Draft.ConfirmBack, Draft.IssuerNode);
 }

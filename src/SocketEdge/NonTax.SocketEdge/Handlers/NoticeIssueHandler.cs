@@ -5,7 +5,6 @@ using NonTax.Grains.Abstractions.Units;
 using NonTax.Protocol.Results;
 using NonTax.Protocol.Vouchers.Collection;
 using NonTax.SocketEdge.Messages;
-using Wire = NonTax.Protocol.Vouchers.Collection;
 
 namespace NonTax.SocketEdge.Handlers;
 
@@ -21,7 +20,7 @@ public sealed class NoticeIssueHandler(IGrainFactory grains, IOptions<EdgeOption
     public async Task<HandlerOutcome> HandleAsync(InboundRequest request, CancellationToken cancellationToken)
     {
         var msgNo = request.Head.MsgNo;
-        if (!request.TryParseVoucher<Wire.NoticeIssue>(out var wire, out var refusal))
+        if (!request.TryParseVoucher<NoticeIssue>(out var wire, out var refusal))
         {
             return refusal;
         }
@@ -32,7 +31,7 @@ public sealed class NoticeIssueHandler(IGrainFactory grains, IOptions<EdgeOption
         }
 
         var unit = grains.GetGrain<ICollectingUnitGrain>(wire.ChgAgenCode);
-        if (wire.PayStats == Wire.NoticeIssue.Void)
+        if (wire.PayStats == NoticeIssue.Void)
         {
             var voided = await unit.VoidNotice(wire.PayCode, wire.OperatorName.Length > 0 ? wire.OperatorName : request.Peer.NodeCode, "voided by the unit's system (8994 PayStats 2)");
             return HandlerOutcome.Generic(msgNo, voided, voided == ResultCodes.Success ? "notice voided" : $"refused {voided}");

@@ -1,7 +1,7 @@
 using NonTax.Grains.Abstractions.Notices;
 using NonTax.Protocol.Results;
+using NonTax.Protocol.Vouchers.Collection;
 using NonTax.SocketEdge.Messages;
-using Wire = NonTax.Protocol.Vouchers.Collection;
 
 namespace NonTax.SocketEdge.Handlers;
 
@@ -16,7 +16,7 @@ public sealed class RefundResultHandler(IGrainFactory grains) : IMessageHandler
     public async Task<HandlerOutcome> HandleAsync(InboundRequest request, CancellationToken cancellationToken)
     {
         var msgNo = request.Head.MsgNo;
-        if (!request.TryParseVoucher<Wire.RefundResult>(out var wire, out var refusal))
+        if (!request.TryParseVoucher<RefundResult>(out var wire, out var refusal))
         {
             return refusal;
         }
@@ -36,7 +36,7 @@ public sealed class RefundResultHandler(IGrainFactory grains) : IMessageHandler
         }
 
         var result = await notice
-            .CompleteRefund(new RefundResult(wire.RefundNo, wire.Result, wire.RefundDate, wire.RefundTraNo, wire.Information));
+            .CompleteRefund(new RefundOutcome(wire.RefundNo, wire.Result, wire.RefundDate, wire.RefundTraNo, wire.Information));
         return HandlerOutcome.Generic(msgNo, result, result == ResultCodes.Success ? "refund result recorded" : $"refused {result}");
     }
 }

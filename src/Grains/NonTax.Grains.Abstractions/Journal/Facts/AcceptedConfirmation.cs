@@ -16,7 +16,7 @@ public abstract record AcceptedConfirmation
 
     /// <summary>The fields of <paramref name="confirmation"/> of <paramref name="notice"/>, as the notice grain records them.</summary>
     [SetsRequiredMembers]
-    protected AcceptedConfirmation(ConfirmedPayment confirmation, NoticeIssue notice, decimal? lateFee)
+    protected AcceptedConfirmation(ConfirmedPayment confirmation, NoticeContent notice, decimal? lateFee)
     {
         PayCode = notice.PayCode;
         UnitCode = notice.UnitCode;

@@ -13,7 +13,7 @@ public sealed record NoticeConfirmed : AcceptedConfirmation, IFact
 
     /// <summary>Revenue: the late fee is what was paid beyond the notice's amount.</summary>
     [SetsRequiredMembers]
-    public NoticeConfirmed(ConfirmedPayment confirmation, NoticeIssue notice)
+    public NoticeConfirmed(ConfirmedPayment confirmation, NoticeContent notice)
         : base(confirmation, notice, lateFee: confirmation.Amount - notice.Amount) =>
         RefundNo = null;
 

@@ -13,7 +13,7 @@ public sealed record NoticeDuplicate : AcceptedConfirmation, IFact
 
     /// <summary>A duplicate has no late fee: all of it is refunded.</summary>
     [SetsRequiredMembers]
-    public NoticeDuplicate(ConfirmedPayment confirmation, NoticeIssue notice, string refundNo)
+    public NoticeDuplicate(ConfirmedPayment confirmation, NoticeContent notice, string refundNo)
         : base(confirmation, notice, lateFee: null) =>
         RefundNo = refundNo;
 

@@ -12,7 +12,7 @@ public sealed record RefundCompleted : RefundFinished, IFact
     }
 
     [SetsRequiredMembers]
-    public RefundCompleted(TechnicalRefund refund, string payCode, RefundResult result)
+    public RefundCompleted(TechnicalRefund refund, string payCode, RefundOutcome result)
         : base(refund, payCode, result)
     {
     }

@@ -12,7 +12,7 @@ public sealed record RefundFailed : RefundFinished, IFact
     }
 
     [SetsRequiredMembers]
-    public RefundFailed(TechnicalRefund refund, string payCode, RefundResult result)
+    public RefundFailed(TechnicalRefund refund, string payCode, RefundOutcome result)
         : base(refund, payCode, result)
     {
     }

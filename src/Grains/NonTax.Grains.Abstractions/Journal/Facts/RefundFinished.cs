@@ -12,7 +12,7 @@ public abstract record RefundFinished
 
     /// <summary>The bank's <paramref name="result"/> for <paramref name="refund"/> of the notice <paramref name="payCode"/>.</summary>
     [SetsRequiredMembers]
-    protected RefundFinished(TechnicalRefund refund, string payCode, RefundResult result)
+    protected RefundFinished(TechnicalRefund refund, string payCode, RefundOutcome result)
     {
         RefundNo = refund.RefundNo;
         PayCode = payCode;
