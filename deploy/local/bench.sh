@@ -204,8 +204,10 @@ stop_services
     awk -v span=$((warmup + seconds)) '
         FNR == NR { if (match($0, /"label":"[^"]*"/)) { l = substr($0, RSTART + 9, RLENGTH - 10);
                     if (match($0, /"rate":[0-9.]+/)) rate[l] = substr($0, RSTART + 7, RLENGTH - 7) } next }
+        # A negative delta means processes ended during the run (their CPU left the sum): no figure.
+        function per(ms, n) { return ms < 0 ? "n/a" : sprintf("%.2f", ms / n) }
         FNR > 1 && rate[$1] > 0 { n = rate[$1] * span;
-                    printf "%s %.2f %.2f %.2f %.2f\n", $1, $2 / n, $3 / n, $4 / n, $5 / n }' "$json" "$run/cpu.txt"
+                    print $1, per($2, n), per($3, n), per($4, n), per($5, n) }' "$json" "$run/cpu.txt"
     [[ -f "$run/memory.txt" ]] && cat "$run/memory.txt"
 } | tee "$run/table.txt"
 
