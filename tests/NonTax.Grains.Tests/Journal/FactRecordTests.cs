@@ -106,6 +106,9 @@ public sealed class FactRecordTests
             new RefundRejected("BP101", "P1", "0104901", 30m, "ops:finance", "材料不全"),
             new { refundNo = "BP101", payCode = "P1", unitCode = "0104901", amount = "30.00", rejectedBy = "ops:finance", reason = "材料不全" }),
         Sample.Of(
+            new AlertRaised("refund.stuck", "BP101", "5617 BP101 to D3206820105 has no 2617 after 24 h", null, NonTax.Grains.Abstractions.Alerts.AlertSeverity.Warning),
+            new { alertKind = "refund.stuck", subject = "BP101", what = "5617 BP101 to D3206820105 has no 2617 after 24 h", why = (string?)null, severity = "Warning" }),
+        Sample.Of(
             new UnitBlocked("0104901", "notice P1 unpaid for 40 days", Jan12, "monitoring"),
             new { unitCode = "0104901", reason = "notice P1 unpaid for 40 days", date = "20260112", @operator = "monitoring" }),
         Sample.Of(
@@ -149,7 +152,7 @@ public sealed class FactRecordTests
     {
         var kinds = FactTypes().Select(KindOf).ToArray();
 
-        Assert.Equal(21, kinds.Length);
+        Assert.Equal(22, kinds.Length);
         Assert.Equal(kinds.Length, kinds.Distinct(StringComparer.Ordinal).Count());
         Assert.Equal(kinds.Order(StringComparer.Ordinal), Samples.Select(s => s.Kind).Order(StringComparer.Ordinal));
     }
