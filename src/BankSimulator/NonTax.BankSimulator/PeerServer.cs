@@ -39,6 +39,12 @@ public sealed class PeerServer : IAsyncDisposable
     /// <summary>Every message received and every follow-up result sent, in order.</summary>
     public IReadOnlyCollection<ExchangeRecord> Seen => _seen;
 
+    /// <summary>When false, a 5604 is acknowledged but no 2607 result is sent.</summary>
+    public bool AnswerDirectDebits { get; set; } = true;
+
+    /// <summary>When set, every 5604 is answered 2607 with this result code (nothing debited) instead of 00000.</summary>
+    public string? DirectDebitFailure { get; set; }
+
     /// <summary>When false, a 5617 is acknowledged but no 2617 result is sent (to test retries and manual closing).</summary>
     public bool AnswerRefunds { get; set; } = true;
 
@@ -147,6 +153,7 @@ public sealed class PeerServer : IAsyncDisposable
         Func<Task>? followUp = head.MsgNo switch
         {
             "5617" when AnswerRefunds => () => SendRefundResultAsync(head, fields),
+            "5604" when AnswerDirectDebits => () => SendDirectDebitResultAsync(head, fields),
             "5952" => () => SendAccountAckAsync(head, fields),
             _ => null,
         };
@@ -184,6 +191,26 @@ public sealed class PeerServer : IAsyncDisposable
             ("Information", "refunded to the payer"),
         };
         Record(await _finance.SendAsync(_peer, "2617", result, msgRef: instruction.MsgId, cancellationToken: _stop.Token));
+    }
+
+    /// <summary>2607 for a 5604: debited (00000) with a transaction number of its own, or <see cref="DirectDebitFailure"/> when set.</summary>
+    private async Task SendDirectDebitResultAsync(Head instruction, IReadOnlyList<(string Name, string Value)> fields)
+    {
+        string Field(string name) => fields.FirstOrDefault(f => f.Name == name).Value ?? string.Empty;
+        var now = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8));
+        var result = new List<(string Name, string Value)>
+        {
+            ("DebitNo", Field("DebitNo")),
+            ("PayCode", Field("PayCode")),
+            ("Result", DirectDebitFailure ?? "00000"),
+            ("Amt", Field("Amt")),
+            ("DebitDate", _finance.Today().ToString("yyyyMMdd", CultureInfo.InvariantCulture)),
+            ("DebitTime", now.ToString("HHmmss", CultureInfo.InvariantCulture)),
+            ("TraNoBus", "DD" + instruction.MsgId[^16..]),
+            ("BankOutlet", "320682010501"),
+            ("Information", DirectDebitFailure is null ? "debited from the authorised account" : "insufficient funds"),
+        };
+        Record(await _finance.SendAsync(_peer, "2607", result, msgRef: instruction.MsgId, cancellationToken: _stop.Token));
     }
 
     private async Task SendAccountAckAsync(Head instruction, IReadOnlyList<(string Name, string Value)> fields)

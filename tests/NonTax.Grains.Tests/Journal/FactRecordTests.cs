@@ -109,6 +109,18 @@ public sealed class FactRecordTests
             new AlertRaised("refund.stuck", "BP101", "5617 BP101 to D3206820105 has no 2617 after 24 h", null, NonTax.Grains.Abstractions.Alerts.AlertSeverity.Warning),
             new { alertKind = "refund.stuck", subject = "BP101", what = "5617 BP101 to D3206820105 has no 2617 after 24 h", why = (string?)null, severity = "Warning" }),
         Sample.Of(
+            new AlertAcknowledged("alert.raised:refund.stuck:BP101", "ops:duty"),
+            new { alertId = "alert.raised:refund.stuck:BP101", acknowledgedBy = "ops:duty" }),
+        Sample.Of(
+            new AlertClosed("alert.raised:refund.stuck:BP101", "ops:duty", "银行已退付"),
+            new { alertId = "alert.raised:refund.stuck:BP101", closedBy = "ops:duty", note = "银行已退付" }),
+        Sample.Of(
+            new DirectDebitRequested("AP101", "P1", "0104901", "D3206820105", 80m, "6217000011112222", "AUTH-1", "ops:unit"),
+            new { debitNo = "AP101", payCode = "P1", unitCode = "0104901", bank = "D3206820105", amount = "80.00", payerAcct = "6217000011112222", authNo = "AUTH-1", requestedBy = "ops:unit" }),
+        Sample.Of(
+            new DirectDebitFinished("AP101", "P1", "D3206820105", "00000", 80m, Jan12, "DD0001", "00000", null),
+            new { debitNo = "AP101", payCode = "P1", bank = "D3206820105", result = "00000", amount = "80.00", debitDate = "20260112", traNoBus = "DD0001", noticeResult = (string?)"00000", information = (string?)null }),
+        Sample.Of(
             new UnitBlocked("0104901", "notice P1 unpaid for 40 days", Jan12, "monitoring"),
             new { unitCode = "0104901", reason = "notice P1 unpaid for 40 days", date = "20260112", @operator = "monitoring" }),
         Sample.Of(
@@ -152,7 +164,7 @@ public sealed class FactRecordTests
     {
         var kinds = FactTypes().Select(KindOf).ToArray();
 
-        Assert.Equal(22, kinds.Length);
+        Assert.Equal(26, kinds.Length);
         Assert.Equal(kinds.Length, kinds.Distinct(StringComparer.Ordinal).Count());
         Assert.Equal(kinds.Order(StringComparer.Ordinal), Samples.Select(s => s.Kind).Order(StringComparer.Ordinal));
     }

@@ -39,6 +39,20 @@ public interface IPaymentNoticeGrain : IGrainWithStringKey
     /// <summary>Finance rejects an applied business refund, freeing its amount (idempotent).</summary>
     Task<RefundDecision> RejectRefund(string refundNo, string operatorName, string reason);
 
+    /// <summary>
+    /// A unit starts a direct debit (划缴) of this unpaid notice from the account the payer
+    /// authorised: the 5604 to that bank follows the reply. While a debit waits for its 2607 the
+    /// same request returns it and starts nothing.
+    /// </summary>
+    Task<DirectDebitStart> StartDirectDebit(DirectDebitRequest request);
+
+    /// <summary>
+    /// The bank's 2607. A debit that took the money confirms the notice through the same
+    /// first-confirmation-wins path as a 2612 from that bank (a notice already paid makes it a
+    /// duplicate with a technical refund); the answer is that confirmation's. A repeat changes nothing.
+    /// </summary>
+    Task<ConfirmationOutcome> CompleteDirectDebit(DirectDebitReport report);
+
     /// <summary>Closes a technical or business refund with the bank's 2617 result (idempotent).</summary>
     Task<string> CompleteRefund(RefundOutcome result);
 

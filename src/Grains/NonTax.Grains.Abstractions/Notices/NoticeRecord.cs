@@ -14,4 +14,5 @@ public sealed record NoticeRecord(
     [property: Id(3)] IReadOnlyList<ConfirmationRecord> Duplicates,
     [property: Id(4)] IReadOnlyList<TechnicalRefund> Refunds,
     [property: Id(5)] int RefusedAttempts,
-    [property: Id(140)] IReadOnlyList<BusinessRefund>? BusinessRefunds = null);
+    [property: Id(140)] IReadOnlyList<BusinessRefund>? BusinessRefunds = null,
+    [property: Id(141)] IReadOnlyList<DirectDebit>? DirectDebits = null);

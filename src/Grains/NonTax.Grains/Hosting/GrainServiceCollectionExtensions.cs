@@ -14,6 +14,7 @@ public static class GrainServiceCollectionExtensions
         services.AddOptions<MonitoringOptions>();
         services.AddOptions<OutboxOptions>();
         services.AddOptions<RefundOptions>();
+        services.AddOptions<NonTax.Grains.Alerts.AlertDispatchOptions>();
         services.AddOptions<SandboxOptions>();
         services.AddOptions<BaseDataPublishingOptions>();
         services.TryAddSingleton<ISandboxSeeder, SandboxBureauSeeder>();

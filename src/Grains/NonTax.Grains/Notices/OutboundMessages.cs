@@ -50,6 +50,16 @@ internal static class OutboundMessages
                 refund.Reason),
             at);
 
+    /// <summary>5604 direct debit to the bank holding the payer's authorisation.</summary>
+    public static OutboundInstruction DirectDebitInstruction(string payCode, DirectDebit debit, string? payerOpBk, DateTimeOffset at) =>
+        OutboundInstruction.Of(
+            debit.DebitNo,
+            MsgNos.DirectDebitInstruction,
+            debit.DebitNo,
+            new Protocol.Vouchers.Collection.DirectDebitInstruction(
+                debit.DebitNo, payCode, debit.Amount, debit.PayerName, debit.PayerAcct, debit.AuthNo, payerOpBk ?? ""),
+            at);
+
     /// <summary>5996 payment confirmation to the unit platform that issued a Hold1 = Y notice (2612 fields).</summary>
     public static OutboundInstruction UnitConfirmation(ConfirmedPayment c, DateTimeOffset at) =>
         OutboundInstruction.Of(

@@ -350,6 +350,111 @@ public sealed class PaymentNoticeGrain(
         return new RefundDecision(RefundDecisionOutcome.Accepted, rejected, Refundable: S.Refundable);
     }
 
+    public async Task<DirectDebitStart> StartDirectDebit(DirectDebitRequest request)
+    {
+        if (S.Notice is not { } notice)
+        {
+            return new DirectDebitStart(ResultCodes.UnknownPayCode);
+        }
+
+        if (request.UnitCode != notice.UnitCode)
+        {
+            return new DirectDebitStart(ResultCodes.NotAllowed, Information: $"notice belongs to {notice.UnitCode}");
+        }
+
+        if (S.DirectDebits.FirstOrDefault(d => d.Status == DirectDebitStatus.Requested) is { } inFlight)
+        {
+            return new DirectDebitStart(ResultCodes.Success, inFlight, "a direct debit is already waiting for the bank");
+        }
+
+        var today = ChinaTime.Today(clock);
+        var refusal = S.Status switch
+        {
+            NoticeStatus.Paid => ResultCodes.AlreadyPaid,
+            NoticeStatus.Void => ResultCodes.NoticeVoid,
+            _ when AmountDue.IsExpired(notice, today) => ResultCodes.NoticeExpired,
+            _ => null,
+        };
+        if (refusal is not null)
+        {
+            return new DirectDebitStart(refusal);
+        }
+
+        if (DirectDebitRules.Invalid(request) is { } invalid)
+        {
+            return new DirectDebitStart(ResultCodes.MalformedField, Information: invalid);
+        }
+
+        if (S.DirectDebits.Count >= PaymentNoticeState.MaxDirectDebits)
+        {
+            return new DirectDebitStart(ResultCodes.MalformedField, Information: $"a notice is debited at most {PaymentNoticeState.MaxDirectDebits} times");
+        }
+
+        var now = clock.GetUtcNow();
+        var debit = new DirectDebit(DirectDebitNumbers.For(PayCode, S.DirectDebits.Count + 1), request.Bank, AmountDue.Total(notice, today),
+            request.PayerName.Trim(), request.PayerAcct.Trim(), request.AuthNo.Trim(), request.OperatorName.Trim(), now, DirectDebitStatus.Requested);
+        S.DirectDebits.Add(debit);
+        S.Outbox.Add(new PendingInstruction(debit.Bank, OutboundMessages.DirectDebitInstruction(PayCode, debit, request.PayerOpBk, now), HandedOver: false));
+        S.Journal.Record(BusinessFact.Create(debit.DebitNo, PayCode, now, new DirectDebitRequested(
+            debit.DebitNo, PayCode, notice.UnitCode, debit.Bank, debit.Amount, debit.PayerAcct, debit.AuthNo, debit.RequestedBy)));
+        await CommitAsync();
+        HandOverAfterReply();
+        return new DirectDebitStart(ResultCodes.Success, debit);
+    }
+
+    public async Task<ConfirmationOutcome> CompleteDirectDebit(DirectDebitReport report)
+    {
+        var index = S.DirectDebits.FindIndex(d => d.DebitNo == report.DebitNo);
+        if (index < 0)
+        {
+            return new ConfirmationOutcome(ResultCodes.MalformedField, Information: "DebitNo: not a debit of this notice");
+        }
+
+        var debit = S.DirectDebits[index];
+        if (debit.Bank != report.Src)
+        {
+            return new ConfirmationOutcome(ResultCodes.NotAllowed, Information: $"debit {debit.DebitNo} was not instructed to {report.Src}");
+        }
+
+        switch (debit.Status)
+        {
+            case DirectDebitStatus.Debited:
+                return debit.Outcome!;
+            case DirectDebitStatus.Failed:
+                return new ConfirmationOutcome(ResultCodes.Success);
+        }
+
+        ConfirmationOutcome outcome;
+        if (report.Result == ResultCodes.Success)
+        {
+            // The debited money is a confirmation from that bank like any 2612: the first to arrive
+            // wins, a later one is a duplicate refunded. Its own write, then the debit's.
+            var notice = S.Notice!;
+            outcome = await Confirm(new ConfirmedPayment(PayCode, report.Src, report.TraNoBus, report.DebitDate, report.DebitTime, report.Amount,
+                DirectDebitNumbers.PayMode, debit.PayerName, report.BankOutlet, "direct-debit", debit.PayerAcct, RecAcctType: null, RecAcct: notice.Payee.AccountNo));
+        }
+        else
+        {
+            outcome = new ConfirmationOutcome(ResultCodes.Success);
+        }
+
+        var now = clock.GetUtcNow();
+        var debited = report.Result == ResultCodes.Success;
+        S.DirectDebits[index] = debit with
+        {
+            Status = debited ? DirectDebitStatus.Debited : DirectDebitStatus.Failed,
+            BankResult = report.Result,
+            TraNoBus = report.TraNoBus,
+            Information = report.Information,
+            Outcome = debited ? outcome : null,
+        };
+        S.Journal.Record(BusinessFact.Create(debit.DebitNo, PayCode, now, new DirectDebitFinished(
+            debit.DebitNo, PayCode, debit.Bank, report.Result, report.Amount, report.DebitDate, report.TraNoBus,
+            debited ? outcome.ResultCode : null, report.Information)));
+        await CommitAsync();
+        return outcome;
+    }
+
     public Task<string> CompleteRefund(RefundOutcome result) =>
         RefundNumbers.IsBusiness(result.RefundNo) ? CompleteBusinessRefundAsync(result) : CompleteTechnicalRefundAsync(result);
 
@@ -430,7 +535,7 @@ public sealed class PaymentNoticeGrain(
         }
 
         return Task.FromResult<NoticeRecord?>(new NoticeRecord(
-            Describe(ChinaTime.Today(clock)), S.CheckCode, S.Revenue, [.. S.Duplicates], [.. S.Refunds], S.RefusedCount, [.. S.BusinessRefunds]));
+            Describe(ChinaTime.Today(clock)), S.CheckCode, S.Revenue, [.. S.Duplicates], [.. S.Refunds], S.RefusedCount, [.. S.BusinessRefunds], [.. S.DirectDebits]));
     }
 
     public Task DeliverPending() => S.HasUndelivered ? DeliverOutboxAsync() : Task.CompletedTask;

@@ -14,6 +14,9 @@ public sealed class PaymentNoticeState : IJournaledState
     /// </summary>
     public const int MaxBusinessRefunds = 20;
 
+    /// <summary>Direct debits a notice can hold: a failed debit may be tried again, a few times, not forever.</summary>
+    public const int MaxDirectDebits = 5;
+
     /// <summary>Banks resend within minutes; more keys would only grow the state.</summary>
     public const int MaxRecentRefusals = 16;
 
@@ -44,6 +47,9 @@ public sealed class PaymentNoticeState : IJournaledState
 
     /// <summary>Business refunds (业务性退付), oldest first; at most <see cref="MaxBusinessRefunds"/>.</summary>
     [Id(140)] public List<BusinessRefund> BusinessRefunds { get; set; } = [];
+
+    /// <summary>Direct debits (划缴) started, oldest first; at most <see cref="MaxDirectDebits"/>.</summary>
+    [Id(141)] public List<DirectDebit> DirectDebits { get; set; } = [];
 
     // Never serialized: the storage provider drains it inside the write's transaction.
     [NonSerialized] private readonly JournalBuffer _journal = new();

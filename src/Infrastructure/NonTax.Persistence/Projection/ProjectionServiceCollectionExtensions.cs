@@ -25,6 +25,8 @@ public static class ProjectionServiceCollectionExtensions
             ServiceDescriptor.Singleton<IFactProjector, AlertProjector>(),
             ServiceDescriptor.Singleton<IFactProjector, BaseDataPushProjector>(),
             ServiceDescriptor.Singleton<IFactProjector, BusinessRefundProjector>(),
+            ServiceDescriptor.Singleton<IFactProjector, AlertHandlingProjector>(),
+            ServiceDescriptor.Singleton<IFactProjector, DirectDebitProjector>(),
         ]);
         return services;
     }

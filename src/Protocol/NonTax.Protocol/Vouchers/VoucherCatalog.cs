@@ -38,6 +38,8 @@ public static class VoucherCatalog
         [MsgNos.UnitPaymentConfirmation] = Of<PaymentConfirmation>(),
         [MsgNos.RefundInstruction] = Of<RefundInstruction>(),
         [MsgNos.RefundResult] = Of<RefundResult>(),
+        [MsgNos.DirectDebitInstruction] = Of<DirectDebitInstruction>(),
+        [MsgNos.DirectDebitResult] = Of<DirectDebitResult>(),
         [MsgNos.EducationQuery] = Of<EducationQuery>(),
         [MsgNos.EducationReply] = Of<EducationReply>(),
         [MsgNos.AccountRefresh] = Of<AccountRefresh>(),

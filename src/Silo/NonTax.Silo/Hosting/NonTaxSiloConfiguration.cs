@@ -1,8 +1,12 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using NonTax.Grains.Abstractions;
+using NonTax.Grains.Abstractions.Alerts;
 using NonTax.Grains.Abstractions.Journal;
 using NonTax.Grains.Abstractions.Notices;
+using NonTax.Grains.Abstractions.Refunds;
 using NonTax.Grains.Abstractions.Units;
+using NonTax.Infrastructure.Alerts;
 using NonTax.Infrastructure.Database;
 using NonTax.Infrastructure.Hosting;
 using NonTax.Infrastructure.Projection.Queries;
@@ -62,12 +66,37 @@ public static class NonTaxSiloConfiguration
         // Notices hand over after the reply; the sweeper finds those a crash interrupted.
         silo.Services.TryAddSingleton<IPendingHandOverSource, PendingHandOverQuery>();
         silo.AddStartupTask(StartHandOverSweepAsync);
+        // Refunds whose 2617 does not come raise alerts; alerts go to the duty roster by SMS
+        // through the durable outbox. Both are one reminder grain per cluster.
+        silo.Services.TryAddSingleton<IRefundLog, RefundLog>();
+        silo.Services.TryAddSingleton<IAlertSmsOutbox, AlertSmsOutbox>();
+        silo.Services.TryAddSingleton<AlertLog>();
+        silo.Services.TryAddSingleton<ISmsProvider>(sp => new HttpSmsGateway(
+            sp.GetRequiredService<IOptionsMonitor<SmsGatewayOptions>>(), sp.GetRequiredService<ILogger<HttpSmsGateway>>()));
+        silo.AddStartupTask((services, _) => StartReminderAsync(services, "refund watch",
+            grains => grains.GetGrain<IRefundWatchGrain>(IRefundWatchGrain.ClusterKey).Start()));
+        silo.AddStartupTask((services, _) => StartReminderAsync(services, "alert dispatch",
+            grains => grains.GetGrain<IAlertDispatcherGrain>(IAlertDispatcherGrain.ClusterKey).Start()));
         silo.UseAdoNetReminderService(o =>
         {
             o.Invariant = NpgsqlInvariant.Name;
             o.ConnectionString = connectionString;
         });
         return silo;
+    }
+
+    /// <summary>Every silo makes sure a cluster reminder exists; a failure must not stop the silo.</summary>
+    private static async Task StartReminderAsync(IServiceProvider services, string what, Func<IGrainFactory, Task> start)
+    {
+        try
+        {
+            await start(services.GetRequiredService<IGrainFactory>());
+        }
+        catch (Exception ex)
+        {
+            services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(NonTaxSiloConfiguration))
+                .LogWarning(ex, "The {What} reminder could not be registered; another silo's start or the next start will", what);
+        }
     }
 
     /// <summary>Every silo makes sure the one sweep reminder exists; a failure must not stop the silo.</summary>

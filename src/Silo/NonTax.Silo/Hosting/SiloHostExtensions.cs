@@ -42,6 +42,8 @@ public static class SiloHostExtensions
         builder.Services.Configure<MonitoringOptions>(builder.Configuration.GetSection("Monitoring"));
         builder.Services.Configure<OutboxOptions>(builder.Configuration.GetSection("Outbox"));
         builder.Services.Configure<RefundOptions>(builder.Configuration.GetSection("Refunds"));
+        builder.Services.Configure<NonTax.Grains.Alerts.AlertDispatchOptions>(builder.Configuration.GetSection("Alerts"));
+        builder.Services.Configure<NonTax.Infrastructure.Alerts.SmsGatewayOptions>(builder.Configuration.GetSection("Sms"));
         builder.Services.Configure<BaseDataPublishingOptions>(builder.Configuration.GetSection(BaseDataPublishingOptions.Section));
         builder.Services.AddNonTaxOutboundLinks(builder.Configuration);
         builder.Services.AddSingleton<ISandboxSeeder, SandboxPeerSeeder>();

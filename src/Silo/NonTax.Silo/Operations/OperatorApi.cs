@@ -23,7 +23,9 @@ public static class OperatorApi
             .MapPeerEndpoints()
             .MapBaseDataEndpoints()
             .MapBaseDataImportEndpoints()
-            .MapRefundEndpoints();
+            .MapRefundEndpoints()
+            .MapAlertEndpoints()
+            .MapDirectDebitEndpoints();
         return app;
     }
 }

@@ -47,6 +47,7 @@ public static class EdgeHostExtensions
         builder.Services.AddSingleton<IMessageHandler, NoticeQueryHandler>();
         builder.Services.AddSingleton<IMessageHandler, PaymentConfirmationHandler>();
         builder.Services.AddSingleton<IMessageHandler, RefundResultHandler>();
+        builder.Services.AddSingleton<IMessageHandler, DirectDebitResultHandler>();
         builder.Services.AddSingleton<IMessageHandler, NoticeIssueHandler>();
         builder.Services.AddSingleton<IMessageHandler, EducationQueryHandler>();
         builder.Services.AddHostedService<ReplyPruningService>();
