@@ -24,6 +24,8 @@ public static class ProjectionServiceCollectionExtensions
             ServiceDescriptor.Singleton<IFactProjector, OutboundMessageProjector>(),
             ServiceDescriptor.Singleton<IFactProjector, AlertProjector>(),
             ServiceDescriptor.Singleton<IFactProjector, BaseDataPushProjector>(),
+            // Bill stock and e-bills (engineer C)
+            ServiceDescriptor.Singleton<IFactProjector, BillStockProjector>(),
         ]);
         return services;
     }

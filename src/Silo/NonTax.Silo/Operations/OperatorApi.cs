@@ -1,3 +1,5 @@
+using NonTax.Silo.Operations.Bills;
+
 namespace NonTax.Silo.Operations;
 
 /// <summary>
@@ -22,7 +24,9 @@ public static class OperatorApi
             .MapGreenChannelEndpoints()
             .MapPeerEndpoints()
             .MapBaseDataEndpoints()
-            .MapBaseDataImportEndpoints();
+            .MapBaseDataImportEndpoints()
+            // Bill stock and e-bills (engineer C)
+            .MapBillStockEndpoints();
         return app;
     }
 }
