@@ -21,6 +21,21 @@ public sealed class FactRecordTests
     private static readonly JsonSerializerOptions GrainJson = new(JsonSerializerDefaults.Web);
     private static readonly JsonSerializerOptions LinkJson = new();
 
+    private static readonly AlertRaised AlertSample =
+        new("bills.low-stock", "0104901", "单位 0104901 票据 32010126 只剩 5 张", "低于 20 张的下限", NonTax.Grains.Abstractions.Alerts.AlertSeverity.Warning);
+
+    private static readonly BillMoved BillMovedSample =
+        new("32010126", 1, 100, "Electronic", "0104901", true, 1, 0, 0, 2, "distributed", 1, 100, "F320682", "0104901", "ops:wang", null);
+
+    private static readonly BillNumberTaken BillTakenSample =
+        new("32010126", 1, 100, "Electronic", "0104901", true, 2, 0, 0, 3, 1, "0104901");
+
+    private static readonly BillNumberVoided BillVoidedSample =
+        new("32010126", 1, 100, "Paper", "0104901", true, 2, 1, 0, 4, 1, "0104901", "卡纸", "unit:li");
+
+    private static readonly BillVoidReturned BillReturnedSample =
+        new("32010126", 1, 100, "Paper", "0104901", true, 2, 1, 0, 5, 1, "ops:wang");
+
     private static readonly Sample[] Samples =
     [
         Sample.Of(
@@ -118,6 +133,12 @@ public sealed class FactRecordTests
         Sample.Of(
             new OutboundDead("D3206820103", "I1", "5617", "M1", "B1", new(5, "SocketException: refused")),
             Link(new { attempts = 5, lastError = "SocketException: refused" }), LinkJson),
+        // Kinds born as records: their stored JSON is the record's own (no money, no dates).
+        Sample.Of(AlertSample, AlertSample),
+        Sample.Of(BillMovedSample, BillMovedSample),
+        Sample.Of(BillTakenSample, BillTakenSample),
+        Sample.Of(BillVoidedSample, BillVoidedSample),
+        Sample.Of(BillReturnedSample, BillReturnedSample),
     ];
 
     public static TheoryData<string> Kinds() => [.. Samples.Select(s => s.Kind)];
@@ -135,7 +156,7 @@ public sealed class FactRecordTests
     {
         var kinds = FactTypes().Select(KindOf).ToArray();
 
-        Assert.Equal(18, kinds.Length);
+        Assert.Equal(23, kinds.Length);
         Assert.Equal(kinds.Length, kinds.Distinct(StringComparer.Ordinal).Count());
         Assert.Equal(kinds.Order(StringComparer.Ordinal), Samples.Select(s => s.Kind).Order(StringComparer.Ordinal));
     }
