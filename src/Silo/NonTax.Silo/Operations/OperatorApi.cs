@@ -25,6 +25,7 @@ public static class OperatorApi
             .MapPeerEndpoints()
             .MapBaseDataEndpoints()
             .MapBaseDataImportEndpoints()
+            .MapRefundEndpoints()
             // Bill stock and e-bills (engineer C)
             .MapBillStockEndpoints();
         return app;
