@@ -27,6 +27,8 @@ public static class ProjectionServiceCollectionExtensions
             ServiceDescriptor.Singleton<IFactProjector, BusinessRefundProjector>(),
             ServiceDescriptor.Singleton<IFactProjector, AlertHandlingProjector>(),
             ServiceDescriptor.Singleton<IFactProjector, DirectDebitProjector>(),
+            // Bill stock and e-bills (engineer C)
+            ServiceDescriptor.Singleton<IFactProjector, BillStockProjector>(),
         ]);
         return services;
     }

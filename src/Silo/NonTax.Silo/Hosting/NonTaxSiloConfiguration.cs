@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using NonTax.Grains.Abstractions;
 using NonTax.Grains.Abstractions.Alerts;
+using NonTax.Grains.Abstractions.Bills;
 using NonTax.Grains.Abstractions.Journal;
 using NonTax.Grains.Abstractions.Notices;
 using NonTax.Grains.Abstractions.Refunds;
@@ -10,6 +11,7 @@ using NonTax.Infrastructure.Alerts;
 using NonTax.Infrastructure.Database;
 using NonTax.Infrastructure.Hosting;
 using NonTax.Infrastructure.Projection.Queries;
+using NonTax.Infrastructure.Projection.Queries.Bills;
 using NonTax.Persistence.Projection;
 using NonTax.Persistence.Storage;
 using Orleans.Configuration;
@@ -65,6 +67,9 @@ public static class NonTaxSiloConfiguration
         silo.Services.TryAddSingleton<IUnitMonitoringSource, UnitBacklogQuery>();
         // Notices hand over after the reply; the sweeper finds those a crash interrupted.
         silo.Services.TryAddSingleton<IPendingHandOverSource, PendingHandOverQuery>();
+        // Bill stock: range grains find each other through bill_ranges (engineer C).
+        silo.Services.TryAddSingleton<IBillRangeDirectory, BillRangeDirectory>();
+        silo.Services.TryAddSingleton<BillStockQuery>();
         silo.AddStartupTask(StartHandOverSweepAsync);
         // Refunds whose 2617 does not come raise alerts; alerts go to the duty roster by SMS
         // through the durable outbox. Both are one reminder grain per cluster.

@@ -1,3 +1,5 @@
+using NonTax.Silo.Operations.Bills;
+
 namespace NonTax.Silo.Operations;
 
 /// <summary>
@@ -25,7 +27,9 @@ public static class OperatorApi
             .MapBaseDataImportEndpoints()
             .MapRefundEndpoints()
             .MapAlertEndpoints()
-            .MapDirectDebitEndpoints();
+            .MapDirectDebitEndpoints()
+            // Bill stock and e-bills (engineer C)
+            .MapBillStockEndpoints();
         return app;
     }
 }
