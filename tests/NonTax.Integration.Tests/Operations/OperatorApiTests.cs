@@ -45,6 +45,40 @@ public sealed class OperatorApiTests(OperatorSystemFixture system) : IClassFixtu
     }
 
     [Fact]
+    public async Task The_dashboard_asks_a_browser_for_the_token_and_opens_with_it()
+    {
+        using var anonymous = new HttpClient { BaseAddress = _http.BaseAddress };
+        var refused = await anonymous.GetAsync(OperatorApi.DashboardPrefix);
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.StartsWith("Basic", refused.Headers.WwwAuthenticate.ToString());
+
+        anonymous.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
+            "Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("ops:" + system.OperatorApiToken + "x")));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(OperatorApi.DashboardPrefix)).StatusCode);
+
+        anonymous.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
+            "Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("ops:" + system.OperatorApiToken)));
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(OperatorApi.DashboardPrefix)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _http.GetAsync(OperatorApi.DashboardPrefix)).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_operations_port_listens_on_loopback_only_by_default()
+    {
+        var external = System.Net.NetworkInformation.NetworkInterface.GetAllNetworkInterfaces()
+            .Where(n => n.OperationalStatus == System.Net.NetworkInformation.OperationalStatus.Up)
+            .SelectMany(n => n.GetIPProperties().UnicastAddresses)
+            .Select(a => a.Address)
+            .FirstOrDefault(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork && !IPAddress.IsLoopback(a));
+        Assert.True(external is not null, "this test needs a non-loopback IPv4 address on the host");
+
+        using var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+        var error = await Assert.ThrowsAsync<System.Net.Sockets.SocketException>(async () => await socket.ConnectAsync(external, system.OperationsPort));
+        Assert.Equal(System.Net.Sockets.SocketError.ConnectionRefused, error.SocketErrorCode);
+        Assert.Equal(HttpStatusCode.OK, (await _http.GetAsync("/health/live")).StatusCode);
+    }
+
+    [Fact]
     public async Task Health_stays_open_without_a_token()
     {
         using var anonymous = new HttpClient { BaseAddress = _http.BaseAddress };
