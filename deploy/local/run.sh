@@ -82,7 +82,7 @@ cat <<INFO
   Bank TCP endpoint (CNNONTAX):   127.0.0.1:9100
   Socket edge health:             http://127.0.0.1:8081/health
   Silo health:                    http://127.0.0.1:8080/health
-  Orleans Dashboard:              http://127.0.0.1:8080/dashboard
+  Orleans Dashboard:              http://127.0.0.1:8080/dashboard  (password: the operator token, any user name)
   Operator API:                   http://127.0.0.1:8080/ops/peers  (Authorization: Bearer \$(cat .state/dev/ops-api-token))
   Frontend:                       http://127.0.0.1:5000   (health: /health)
   PostgreSQL:                     127.0.0.1:$pg_port database nontax (secrets: .state/dev/secrets.env)

@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Configuration;
 using System.Net;
+using Microsoft.Extensions.Configuration;
 
 namespace NonTax.Infrastructure.Hosting;
 
