@@ -25,6 +25,8 @@ public static class ProjectionServiceCollectionExtensions
             ServiceDescriptor.Singleton<IFactProjector, AlertProjector>(),
             ServiceDescriptor.Singleton<IFactProjector, BaseDataPushProjector>(),
             ServiceDescriptor.Singleton<IFactProjector, BusinessRefundProjector>(),
+            // Bill stock and e-bills (engineer C)
+            ServiceDescriptor.Singleton<IFactProjector, BillStockProjector>(),
         ]);
         return services;
     }

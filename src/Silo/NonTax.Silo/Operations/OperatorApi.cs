@@ -1,3 +1,5 @@
+using NonTax.Silo.Operations.Bills;
+
 namespace NonTax.Silo.Operations;
 
 /// <summary>
@@ -23,7 +25,9 @@ public static class OperatorApi
             .MapPeerEndpoints()
             .MapBaseDataEndpoints()
             .MapBaseDataImportEndpoints()
-            .MapRefundEndpoints();
+            .MapRefundEndpoints()
+            // Bill stock and e-bills (engineer C)
+            .MapBillStockEndpoints();
         return app;
     }
 }
