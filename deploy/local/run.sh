@@ -21,6 +21,11 @@ fi
 if [[ ! -s "$state/ops-api-token" ]]; then
     (umask 077; head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$state/ops-api-token")
 fi
+if [[ ! -s "$state/web-admin-password" ]]; then
+    # The web app's initial administrator (user admin), changed at first sign-in. Upper and lower
+    # case, digits and a symbol around the random part, so it keeps the bureau's password rule.
+    (umask 077; printf 'Nt-%s-9a\n' "$(head -c 18 /dev/urandom | base64 | tr -d '/+=')" >"$state/web-admin-password")
+fi
 peers_file="$(bash deploy/local/sandbox-peers.sh "$state")"
 
 echo "[run] building (Release)..."
@@ -70,7 +75,7 @@ wait_http http://127.0.0.1:8080/health/live "silo"
 
 (cd "$repo/src/SocketEdge/NonTax.SocketEdge" && exec dotnet "$(bin SocketEdge/NonTax.SocketEdge NonTax.SocketEdge)") > >(tee "$logs/edge.log") 2>&1 &
 pids+=($!)
-(cd "$repo/src/Frontend/NonTax.Frontend" && exec dotnet "$(bin Frontend/NonTax.Frontend NonTax.Frontend)") > >(tee "$logs/frontend.log") 2>&1 &
+(cd "$repo/src/Frontend/NonTax.Frontend" && export Web__InitialAdminPassword="$(cat "$state/web-admin-password")" && exec dotnet "$(bin Frontend/NonTax.Frontend NonTax.Frontend)") > >(tee "$logs/frontend.log") 2>&1 &
 pids+=($!)
 wait_http http://127.0.0.1:8081/health "socket edge health"
 wait_http http://127.0.0.1:5000/health "frontend"
@@ -82,9 +87,12 @@ cat <<INFO
   Bank TCP endpoint (CNNONTAX):   127.0.0.1:9100
   Socket edge health:             http://127.0.0.1:8081/health
   Silo health:                    http://127.0.0.1:8080/health
-  Orleans Dashboard:              http://127.0.0.1:8080/dashboard
+  Orleans Dashboard:              http://127.0.0.1:8080/dashboard  (password: the operator token, any user name)
   Operator API:                   http://127.0.0.1:8080/ops/peers  (Authorization: Bearer \$(cat .state/dev/ops-api-token))
-  Frontend:                       http://127.0.0.1:5000   (health: /health)
+  Frontend:                       http://127.0.0.1:5000   (health: /health; API description: /openapi/v1.json)
+  Web sign-in:                    user admin, first password in .state/dev/web-admin-password (changed at first sign-in)
+  Payer page:                     http://127.0.0.1:5000/pay/<payment code>
+  Monitoring wall:                http://127.0.0.1:5000/wall
   PostgreSQL:                     127.0.0.1:$pg_port database nontax (secrets: .state/dev/secrets.env)
   Sandbox peers and tokens:       $peers_file
   Try the bank simulator:         dotnet src/BankSimulator/NonTax.BankSimulator/bin/Release/net10.0/NonTax.BankSimulator.dll demo

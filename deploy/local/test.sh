@@ -7,6 +7,13 @@ cd "$repo"
 # shellcheck source=deploy/local/postgres.sh
 source deploy/local/postgres.sh
 
+# The web tests drive Debian's Chromium through Playwright (never a downloaded browser).
+if [[ ! -x /usr/bin/chromium ]]; then
+    echo "[test] installing chromium (apt-get)..."
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq && apt-get install -y -qq chromium >/dev/null
+fi
+
 port="${NONTAX_TEST_PG_PORT:-55439}"
 pg_start test "$port" --createdb
 trap 'pg_stop test' EXIT

@@ -4,13 +4,12 @@ using NonTax.Infrastructure.Hosting;
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
     Args = args,
-    // appsettings.json sits next to the binaries, whatever directory the process starts in.
+    // appsettings.json and wwwroot sit next to the binaries, whatever directory the process starts in.
     ContentRootPath = AppContext.BaseDirectory,
 });
 builder.AddNonTaxLogging("frontend");
 builder.AddNonTaxFrontend();
 
 var app = builder.Build();
-app.MapNonTaxHealth();
-app.MapGet("/", () => "NonTaxGrains frontend");
+app.MapNonTaxFrontend();
 await app.RunAsync();

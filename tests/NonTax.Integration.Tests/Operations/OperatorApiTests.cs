@@ -45,6 +45,47 @@ public sealed class OperatorApiTests(OperatorSystemFixture system) : IClassFixtu
     }
 
     [Fact]
+    public async Task The_dashboard_asks_a_browser_for_the_token_and_opens_with_it()
+    {
+        // The dashboard redirects to its own pages; a client drops credentials on a redirect, so
+        // each answer is looked at as it comes.
+        using var anonymous = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = _http.BaseAddress };
+        var refused = await anonymous.GetAsync(OperatorApi.DashboardPrefix);
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.StartsWith("Basic", refused.Headers.WwwAuthenticate.ToString());
+
+        async Task<HttpStatusCode> OpenWith(AuthenticationHeaderValue authorization)
+        {
+            anonymous.DefaultRequestHeaders.Authorization = authorization;
+            return (await anonymous.GetAsync(OperatorApi.DashboardPrefix)).StatusCode;
+        }
+
+        static AuthenticationHeaderValue Basic(string password) =>
+            new("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("ops:" + password)));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, await OpenWith(Basic(system.OperatorApiToken + "x")));
+        Assert.Equal(HttpStatusCode.Unauthorized, await OpenWith(new AuthenticationHeaderValue("Basic", "not-base64!")));
+        Assert.True((int)await OpenWith(Basic(system.OperatorApiToken)) is >= 200 and < 400);
+        Assert.True((int)await OpenWith(new AuthenticationHeaderValue("Bearer", system.OperatorApiToken)) is >= 200 and < 400);
+    }
+
+    [Fact]
+    public async Task The_operations_port_listens_on_loopback_only_by_default()
+    {
+        var external = System.Net.NetworkInformation.NetworkInterface.GetAllNetworkInterfaces()
+            .Where(n => n.OperationalStatus == System.Net.NetworkInformation.OperationalStatus.Up)
+            .SelectMany(n => n.GetIPProperties().UnicastAddresses)
+            .Select(a => a.Address)
+            .FirstOrDefault(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork && !IPAddress.IsLoopback(a));
+        Assert.True(external is not null, "this test needs a non-loopback IPv4 address on the host");
+
+        using var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+        var error = await Assert.ThrowsAsync<System.Net.Sockets.SocketException>(async () => await socket.ConnectAsync(external, system.OperationsPort));
+        Assert.Equal(System.Net.Sockets.SocketError.ConnectionRefused, error.SocketErrorCode);
+        Assert.Equal(HttpStatusCode.OK, (await _http.GetAsync("/health/live")).StatusCode);
+    }
+
+    [Fact]
     public async Task Health_stays_open_without_a_token()
     {
         using var anonymous = new HttpClient { BaseAddress = _http.BaseAddress };

@@ -1,15 +1,158 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
+using NonTax.Frontend.Accounts;
+using NonTax.Frontend.Api;
+using NonTax.Frontend.Audit;
+using NonTax.Frontend.Notices;
+using NonTax.Frontend.Payment;
+using NonTax.Frontend.Rights;
+using NonTax.Frontend.Wall;
 using NonTax.Infrastructure.Client;
+using NonTax.Infrastructure.Database;
+using NonTax.Infrastructure.Hosting;
+using Npgsql;
+using Orleans.Dashboard;
 
 namespace NonTax.Frontend.Hosting;
 
 public static class FrontendHostExtensions
 {
-    /// <summary>The web frontend on <c>Frontend:Port</c> (default 5000), an Orleans client of the cluster.</summary>
+    public static readonly CultureInfo[] Cultures = [new("zh-CN"), new("en")];
+
+    /// <summary>
+    /// The web frontend on <c>Frontend:Port</c> (default 5000): Razor Pages for staff and payers,
+    /// ASP.NET Core Identity on PostgreSQL, a JSON API with an OpenAPI description, the monitoring
+    /// wall's SignalR hub; an Orleans client of the cluster.
+    /// </summary>
     public static WebApplicationBuilder AddNonTaxFrontend(this WebApplicationBuilder builder)
     {
         var port = builder.Configuration.GetValue("Frontend:Port", 5000);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenAnyIP(port));
-        builder.UseNonTaxClusterClient();
+        // The Orleans Dashboard is served here too, behind the operations role (the silos host its grains).
+        builder.UseNonTaxClusterClient(client => client.AddDashboard());
+
+        var services = builder.Services;
+        services.AddSingleton(_ => NpgsqlDataSource.Create(NonTaxConnectionStrings.App(builder.Configuration)));
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.Ready]);
+        services.AddDbContext<WebIdentityDbContext>((sp, o) => o.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddIdentity<WebUser, IdentityRole>(o =>
+            {
+                // The bureau's rule: upper and lower case letters, digits and symbols, at least 8 characters.
+                o.Password.RequiredLength = 8;
+                o.Password.RequireUppercase = true;
+                o.Password.RequireLowercase = true;
+                o.Password.RequireDigit = true;
+                o.Password.RequireNonAlphanumeric = true;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = builder.Configuration.GetValue("Web:MaxFailedSignIns", 5);
+                o.Lockout.DefaultLockoutTimeSpan = builder.Configuration.GetValue("Web:LockoutDuration", TimeSpan.FromMinutes(15));
+                o.User.RequireUniqueEmail = false;
+            })
+            .AddEntityFrameworkStores<WebIdentityDbContext>()
+            .AddClaimsPrincipalFactory<WebClaimsPrincipalFactory>()
+            .AddDefaultTokenProviders();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/account/login";
+            o.LogoutPath = "/account/logout";
+            o.AccessDeniedPath = "/account/denied";
+            o.Cookie.Name = "nontax.web";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+            // The JSON API answers 401/403 instead of redirecting to a page.
+            o.Events.OnRedirectToLogin = c => ApiAwareRedirect(c, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = c => ApiAwareRedirect(c, StatusCodes.Status403Forbidden);
+        });
+
+        services.AddSingleton<IAuthorizationHandler, PermissionHandler>();
+        services.AddAuthorization(o =>
+        {
+            foreach (var permission in Permission.All)
+            {
+                o.AddPolicy(permission, p => p.RequireAuthenticatedUser().AddRequirements(new PermissionRequirement(permission)));
+            }
+
+        });
+
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture("zh-CN");
+            o.SupportedCultures = Cultures;
+            o.SupportedUICultures = Cultures;
+            // Chinese first: the browser's language does not decide, only the user's own choice (cookie) or ?culture=.
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+        });
+        services.AddRazorPages(o =>
+            {
+                // Every page needs a signed-in user unless it is one of the few that must not.
+                o.Conventions.AuthorizeFolder("/");
+                o.Conventions.AllowAnonymousToPage("/Account/Login");
+                o.Conventions.AllowAnonymousToPage("/Account/Denied");
+                o.Conventions.AllowAnonymousToPage("/Account/Logout");
+                o.Conventions.AllowAnonymousToFolder("/Pay");
+            })
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization();
+        // Chinese text is written as itself, not as &#x…; entities (pages half the size, readable source).
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        services.AddHttpContextAccessor();
+        services.AddOpenApi();
+        services.AddSignalR();
+
+        services.AddScoped<AuditTrail>();
+        services.AddHostedService<AccountBootstrap>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<NoticeDesk>();
+        services.AddScoped<NoticeSearch>();
+        services.AddScoped<NoticeImporter>();
+        services.AddSingleton<NoticeImportTemplate>();
+        services.AddSingleton<PaymentQrCode>();
+        services.AddSingleton<WallFeed>();
+        services.AddHostedService(sp => sp.GetRequiredService<WallFeed>());
         return builder;
+    }
+
+    public static WebApplication MapNonTaxFrontend(this WebApplication app)
+    {
+        app.UseRequestLocalization();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseMiddleware<ForcedPasswordChange>();
+        app.UseAuthorization();
+        app.MapNonTaxHealth();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapRazorPages();
+        app.MapNonTaxApi();
+        app.MapOrleansDashboard(routePrefix: "/ops/dashboard").RequireAuthorization(Permission.OpsDashboard);
+        app.MapHub<WallHub>("/hubs/wall").RequireAuthorization(Permission.WallView);
+        app.MapGet("/culture/{name}", (string name, string? returnUrl, HttpContext context) =>
+        {
+            var culture = Cultures.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase)) ?? Cultures[0];
+            context.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+                new CookieOptions { MaxAge = TimeSpan.FromDays(365), SameSite = SameSiteMode.Lax, HttpOnly = true });
+            return Results.LocalRedirect(returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/");
+        }).AllowAnonymous();
+        return app;
+    }
+
+    private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/hubs"))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
     }
 }

@@ -78,6 +78,8 @@ public sealed class DatabaseMigrator(ILogger<DatabaseMigrator> logger)
             GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public, nontax TO {role};
             GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA public, nontax TO {role};
             REVOKE INSERT, UPDATE, DELETE ON public.orleansquery, nontax.schema_versions FROM {role};
+            -- The web operation log is append-only (deploy/sql/0800_web_accounts.sql).
+            REVOKE UPDATE, DELETE, TRUNCATE ON nontax.web_audit_log FROM {role};
             """;
         await using var grant = new NpgsqlCommand(sql, connection);
         await grant.ExecuteNonQueryAsync(cancellationToken);

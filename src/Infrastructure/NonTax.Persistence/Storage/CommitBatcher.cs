@@ -148,6 +148,11 @@ public sealed class CommitBatcher : IAsyncDisposable
             units[i].AddCommands(batch, i);
         }
 
+        if (FactNotification.For(units.SelectMany(u => u.FactKinds)) is { } notify)
+        {
+            batch.BatchCommands.Add(notify);
+        }
+
         if (batch.BatchCommands.Count > 0)
         {
             await batch.ExecuteNonQueryAsync();

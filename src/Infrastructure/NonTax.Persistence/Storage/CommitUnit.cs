@@ -16,6 +16,9 @@ internal abstract class CommitUnit
     /// <summary>Adds this unit's commands; <paramref name="unitNumber"/> is what guards report on failure.</summary>
     public abstract void AddCommands(NpgsqlBatch batch, int unitNumber);
 
+    /// <summary>Kinds of the business facts this unit records (announced after the commit, see <see cref="FactNotification"/>).</summary>
+    public virtual IEnumerable<string> FactKinds => [];
+
     /// <summary>Turns a guard failure naming this unit into the exception its caller sees.</summary>
     public virtual Exception ToFailure(CommitGuardViolation violation) =>
         new InvalidOperationException($"Commit rejected: {violation.Message}");

@@ -27,6 +27,12 @@ public sealed class DirectFactJournal(NpgsqlDataSource dataSource, IEnumerable<I
             FactRows.Add(batch, fact, _projectors);
         }
 
+        // Listeners (the monitoring wall) hear of these facts as of any grain write's.
+        if (FactNotification.For(facts.Select(f => f.Kind)) is { } notify)
+        {
+            batch.BatchCommands.Add(notify);
+        }
+
         await batch.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }

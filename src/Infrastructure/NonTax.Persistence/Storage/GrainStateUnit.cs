@@ -70,6 +70,8 @@ internal sealed class GrainStateUnit(
     /// <summary>The version the row has once this unit is committed (null after a delete).</summary>
     public long? CommittedVersion => payload is null ? null : (expectedVersion ?? 0) + 1;
 
+    public override IEnumerable<string> FactKinds => facts.Select(f => f.Kind);
+
     public override void AddCommands(NpgsqlBatch batch, int unitNumber)
     {
         if (StateCommand(unitNumber) is { } stateCommand)

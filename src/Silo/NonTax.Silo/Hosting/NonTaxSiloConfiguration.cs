@@ -41,11 +41,11 @@ public static class NonTaxSiloConfiguration
 
         if (network.AdvertisedAddress is { } address)
         {
-            silo.ConfigureEndpoints(address, network.SiloPort, network.GatewayPort, listenOnAnyHostAddress: true);
+            silo.ConfigureEndpoints(address, network.SiloPort, network.GatewayPort, listenOnAnyHostAddress: network.ListenOnAnyAddress);
         }
         else
         {
-            silo.ConfigureEndpoints(network.SiloPort, network.GatewayPort, listenOnAnyHostAddress: true);
+            silo.ConfigureEndpoints(network.SiloPort, network.GatewayPort, listenOnAnyHostAddress: network.ListenOnAnyAddress);
         }
 
         silo.UseAdoNetClustering(o =>

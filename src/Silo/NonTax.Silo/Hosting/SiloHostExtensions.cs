@@ -18,7 +18,7 @@ public static class SiloHostExtensions
     public static WebApplicationBuilder AddNonTaxSilo(this WebApplicationBuilder builder)
     {
         var network = SiloNetwork.From(builder.Configuration);
-        builder.WebHost.ConfigureKestrel(k => k.ListenAnyIP(network.OperationsPort));
+        builder.WebHost.ConfigureKestrel(k => k.Listen(network.OperationsAddress, network.OperationsPort));
 
         // Leaving the cluster gracefully (deactivating grains, handing over reminders, marking the
         // silo dead in the membership table) takes longer than the host's default 30 s under load.
@@ -55,8 +55,8 @@ public static class SiloHostExtensions
     public static WebApplication MapNonTaxSiloEndpoints(this WebApplication app)
     {
         app.MapNonTaxHealth();
-        app.MapOrleansDashboard(routePrefix: "/dashboard");
-        app.MapGet("/", () => Results.Redirect("/dashboard"));
+        app.MapOrleansDashboard(routePrefix: OperatorApi.DashboardPrefix);
+        app.MapGet("/", () => Results.Redirect(OperatorApi.DashboardPrefix));
         app.MapNonTaxOperatorApi();
         return app;
     }

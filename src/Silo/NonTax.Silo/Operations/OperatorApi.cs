@@ -4,11 +4,15 @@ namespace NonTax.Silo.Operations;
 
 /// <summary>
 /// The operator API on the silo's operations port (docs/operations.md "Operator API"): bank link
-/// messages, green channel, peers, base-data pushes. Everything under <c>/ops</c> is behind <see cref="OperatorApiGate"/>.
+/// messages, green channel, peers, base-data pushes. Everything under <c>/ops</c>, and the Orleans
+/// Dashboard under <c>/dashboard</c> (it shows every grain and can be used to map the cluster), is
+/// behind <see cref="OperatorApiGate"/>.
 /// </summary>
 public static class OperatorApi
 {
     public const string Prefix = "/ops";
+
+    public const string DashboardPrefix = "/dashboard";
 
     public static IServiceCollection AddNonTaxOperatorApi(this IServiceCollection services)
     {
@@ -18,7 +22,9 @@ public static class OperatorApi
 
     public static WebApplication MapNonTaxOperatorApi(this WebApplication app)
     {
-        app.UseWhen(context => context.Request.Path.StartsWithSegments(Prefix), gated => gated.UseMiddleware<OperatorApiGate>());
+        app.UseWhen(
+            context => context.Request.Path.StartsWithSegments(Prefix) || context.Request.Path.StartsWithSegments(DashboardPrefix),
+            gated => gated.UseMiddleware<OperatorApiGate>());
         app.MapGroup(Prefix)
             .MapLinkEndpoints()
             .MapGreenChannelEndpoints()

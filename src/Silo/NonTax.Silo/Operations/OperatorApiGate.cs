@@ -4,10 +4,12 @@ using System.Text;
 namespace NonTax.Silo.Operations;
 
 /// <summary>
-/// Guards every <c>/ops</c> request with the bearer token from <c>Operations:ApiToken</c>
+/// Guards every <c>/ops</c> and <c>/dashboard</c> request with the token from <c>Operations:ApiToken</c>
 /// (environment <c>Operations__ApiToken</c>): 503 "operator API disabled" while it is unset, 401
-/// for a missing or wrong token. A stop-gap until staff sign in through the web application.
-/// Runs as middleware, before model binding, so a refused request touches no grain or table.
+/// for a missing or wrong token. Scripts send it as a bearer token; a browser opening the
+/// dashboard is asked for it through HTTP Basic (any user name, the token as password), since a
+/// browser cannot add a bearer header by itself. Runs as middleware, before model binding, so a
+/// refused request touches no grain or table.
 /// </summary>
 public sealed class OperatorApiGate(RequestDelegate next, IConfiguration configuration)
 {
@@ -24,7 +26,9 @@ public sealed class OperatorApiGate(RequestDelegate next, IConfiguration configu
 
         if (!Matches(context.Request.Headers.Authorization.ToString(), expected))
         {
-            context.Response.Headers.WWWAuthenticate = "Bearer";
+            context.Response.Headers.WWWAuthenticate = context.Request.Path.StartsWithSegments(OperatorApi.DashboardPrefix)
+                ? "Basic realm=\"NonTax operations\", charset=\"UTF-8\""
+                : "Bearer";
             await Results.Problem("operator API token missing or wrong", statusCode: StatusCodes.Status401Unauthorized).ExecuteAsync(context);
             return;
         }
@@ -35,13 +39,34 @@ public sealed class OperatorApiGate(RequestDelegate next, IConfiguration configu
     /// <summary>Compares hashes in constant time, so neither content nor length leaks through timing.</summary>
     private static bool Matches(string authorization, string expected)
     {
-        const string scheme = "Bearer ";
-        if (!authorization.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
+        var presented = PresentedToken(authorization);
+        return presented is not null
+            && CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(presented)), SHA256.HashData(Encoding.UTF8.GetBytes(expected)));
+    }
+
+    private static string? PresentedToken(string authorization)
+    {
+        const string bearer = "Bearer ";
+        const string basic = "Basic ";
+        if (authorization.StartsWith(bearer, StringComparison.OrdinalIgnoreCase))
         {
-            return false;
+            return authorization[bearer.Length..].Trim();
         }
 
-        var presented = SHA256.HashData(Encoding.UTF8.GetBytes(authorization[scheme.Length..].Trim()));
-        return CryptographicOperations.FixedTimeEquals(presented, SHA256.HashData(Encoding.UTF8.GetBytes(expected)));
+        if (!authorization.StartsWith(basic, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        try
+        {
+            var pair = Encoding.UTF8.GetString(Convert.FromBase64String(authorization[basic.Length..].Trim()));
+            var colon = pair.IndexOf(':');
+            return colon < 0 ? null : pair[(colon + 1)..];
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.AspNetCore.Connections;
 using NonTax.Infrastructure.Client;
 using NonTax.Infrastructure.Hosting;
@@ -23,8 +24,10 @@ public static class EdgeHostExtensions
         var edge = builder.Configuration.GetSection("Edge").Get<EdgeOptions>() ?? new EdgeOptions();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            kestrel.ListenAnyIP(edge.Port, listen => listen.UseConnectionHandler<BankConnectionHandler>());
-            kestrel.ListenAnyIP(edge.HealthPort);
+            // Banks reach the bank port from the network; health stays on loopback unless configured.
+            kestrel.Listen(BindAddress.Read(builder.Configuration, "Edge:BindAddress", IPAddress.Any), edge.Port,
+                listen => listen.UseConnectionHandler<BankConnectionHandler>());
+            kestrel.Listen(BindAddress.Read(builder.Configuration, "Edge:HealthBindAddress", IPAddress.Loopback), edge.HealthPort);
         });
         builder.UseNonTaxClusterClient();
         builder.Services.AddOptions<EdgeOptions>()

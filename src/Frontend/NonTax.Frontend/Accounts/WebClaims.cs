@@ -1,0 +1,10 @@
+namespace NonTax.Frontend.Accounts;
+
+/// <summary>Claims the sign-in cookie carries beside the roles.</summary>
+public static class WebClaims
+{
+    public const string MustChangePassword = "nontax:must_change_password";
+    public const string OrganisationLevel = "nontax:org_level";
+    public const string UnitCode = "nontax:unit";
+    public const string DisplayName = "nontax:display_name";
+}

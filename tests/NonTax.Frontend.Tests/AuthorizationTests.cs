@@ -1,0 +1,143 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using NonTax.Frontend.Accounts;
+using Npgsql;
+
+namespace NonTax.Frontend.Tests;
+
+/// <summary>
+/// Every page and API call refuses the roles that must not reach it (over HTTP, as a browser or a
+/// program would ask), and the audit log cannot be changed by the application's database role.
+/// </summary>
+[Collection(WebSystemCollection.Name)]
+public sealed partial class AuthorizationTests(WebSystemFixture system)
+{
+    private static readonly string[] Pages = ["/notices", "/notices/issue", "/notices/import", "/wall", "/admin/users", "/admin/audit", "/ops/dashboard/"];
+
+    // Which of the pages above each role reaches; every other one must be refused.
+    public static TheoryData<string, string?, string[]> Reach => new()
+    {
+        { WebRoles.FinanceAdministrator, null, ["/notices", "/wall", "/admin/users"] },
+        { WebRoles.FinanceOperator, null, ["/notices", "/notices/issue", "/notices/import", "/wall"] },
+        { WebRoles.Auditor, null, ["/notices", "/admin/audit"] },
+        { WebRoles.UnitBillingClerk, "0201001", ["/notices", "/notices/issue", "/notices/import"] },
+        { WebRoles.UnitSupervisor, "0201001", ["/notices", "/notices/issue", "/notices/import"] },
+        { WebRoles.Operations, null, ["/wall", "/ops/dashboard/"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Reach))]
+    public async Task Each_role_reaches_its_pages_and_is_refused_the_others(string role, string? unit, string[] allowed)
+    {
+        using var client = await SignedInClientAsync(await system.CreateUserAsync(role, unit));
+        foreach (var page in Pages)
+        {
+            var response = await client.GetAsync(page);
+            if (allowed.Contains(page))
+            {
+                Assert.True(response.StatusCode == HttpStatusCode.OK, $"{role} should reach {page}, got {(int)response.StatusCode} {response.Headers.Location}");
+            }
+            else
+            {
+                Assert.True(IsRefused(response), $"{role} must not reach {page}, got {(int)response.StatusCode}");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task The_api_refuses_strangers_and_roles_without_the_right()
+    {
+        using (var anonymous = NewClient())
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/notices")).StatusCode);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/audit")).StatusCode);
+            // What is public stays public.
+            Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/openapi/v1.json")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/pay")).StatusCode);
+        }
+
+        var body = new { unitCode = "0201001", payerName = "周五", itemCode = "103050101", amount = 10.00m };
+        using (var auditor = await SignedInClientAsync(await system.CreateUserAsync(WebRoles.Auditor)))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, (await auditor.PostAsJsonAsync("/api/notices", body)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await auditor.GetAsync("/api/audit")).StatusCode);
+        }
+
+        using (var clerk = await SignedInClientAsync(await system.CreateUserAsync(WebRoles.UnitBillingClerk, "0104901")))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, (await clerk.GetAsync("/api/audit")).StatusCode);
+            // A unit's clerk may issue, but only for their own unit.
+            Assert.Equal(HttpStatusCode.Forbidden, (await clerk.PostAsJsonAsync("/api/notices", body)).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await clerk.PostAsJsonAsync("/api/notices/32068226000000000010/void", new { reason = "x" })).StatusCode);
+        }
+
+        using (var operatorClient = await SignedInClientAsync(await system.CreateUserAsync(WebRoles.FinanceOperator)))
+        {
+            var issued = await operatorClient.PostAsJsonAsync("/api/notices", body);
+            Assert.Equal(HttpStatusCode.OK, issued.StatusCode);
+            var payCode = (await issued.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("payCode").GetString();
+            Assert.Equal(HttpStatusCode.OK, (await operatorClient.GetAsync($"/api/notices/{payCode}")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await operatorClient.PostAsJsonAsync($"/api/notices/{payCode}/void", new { reason = "开错了" })).StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task A_user_who_must_change_the_password_reaches_no_api()
+    {
+        using var client = await SignedInClientAsync(await system.CreateUserAsync(WebRoles.FinanceOperator, mustChangePassword: true));
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/api/notices")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_audit_log_takes_new_lines_but_nobody_using_the_system_can_change_or_delete_one()
+    {
+        await using var connection = new NpgsqlConnection(system.Database.AppConnectionString);
+        await connection.OpenAsync();
+        await using (var insert = new NpgsqlCommand("INSERT INTO nontax.web_audit_log (actor, action, outcome) VALUES ('test', 'test.line', 'ok')", connection))
+        {
+            Assert.Equal(1, await insert.ExecuteNonQueryAsync());
+        }
+
+        foreach (var sql in new[] { "UPDATE nontax.web_audit_log SET outcome = 'changed'", "DELETE FROM nontax.web_audit_log", "TRUNCATE nontax.web_audit_log" })
+        {
+            await using var command = new NpgsqlCommand(sql, connection);
+            var refused = await Assert.ThrowsAsync<PostgresException>(() => command.ExecuteNonQueryAsync());
+            Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, refused.SqlState);
+        }
+
+        // Not even the owner, short of dropping the trigger in a migration.
+        await using var owner = new NpgsqlConnection(system.Database.OwnerConnectionString);
+        await owner.OpenAsync();
+        await using var ownerUpdate = new NpgsqlCommand("UPDATE nontax.web_audit_log SET outcome = 'changed'", owner);
+        Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, (await Assert.ThrowsAsync<PostgresException>(() => ownerUpdate.ExecuteNonQueryAsync())).SqlState);
+    }
+
+    private static bool IsRefused(HttpResponseMessage response) =>
+        response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized
+        || (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString.Contains("/account/denied", StringComparison.Ordinal) == true);
+
+    private HttpClient NewClient() =>
+        new(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer(), UseCookies = true })
+        {
+            BaseAddress = new Uri(system.BaseUrl),
+        };
+
+    private async Task<HttpClient> SignedInClientAsync(string userName)
+    {
+        var client = NewClient();
+        var form = await client.GetStringAsync("/account/login");
+        var token = AntiforgeryToken().Match(form).Groups[1].Value;
+        var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["UserName"] = userName,
+            ["Password"] = WebSystemFixture.UserPassword,
+            ["__RequestVerificationToken"] = token,
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
+}
