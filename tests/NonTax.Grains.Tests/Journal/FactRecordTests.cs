@@ -21,7 +21,9 @@ public sealed class FactRecordTests
     private static readonly JsonSerializerOptions GrainJson = new(JsonSerializerDefaults.Web);
     private static readonly JsonSerializerOptions LinkJson = new();
 
-    private static readonly Sample[] Samples =
+    private static Sample[] Samples => [.. CollectingSamples, .. ReconciliationSamples];
+
+    private static readonly Sample[] CollectingSamples =
     [
         Sample.Of(
             new NoticeIssued("P1", "0104901", "320682", Jan10, new DateOnly(2026, 1, 25), new DateOnly(2026, 1, 31), 4500.5m, "张三", 2,
@@ -120,6 +122,49 @@ public sealed class FactRecordTests
             Link(new { attempts = 5, lastError = "SocketException: refused" }), LinkJson),
     ];
 
+    // Reconciliation kinds are new: the "old" JSON is the shape they were introduced with.
+    private static readonly ReconciliationDayFigures DayFigures = new("D3206820103", Jan10, "differences", 3, 1, 2, 0, false);
+    private static readonly object DayJson = new
+    {
+        bankNode = "D3206820103",
+        businessDay = "20260110",
+        status = "differences",
+        version = 3,
+        filesCompared = 1,
+        openDifferences = 2,
+        resolvedDifferences = 0,
+        fileMissingAlerted = false,
+    };
+
+    private static readonly Sample[] ReconciliationSamples =
+    [
+        Sample.Of(new ReconciliationOpened { Day = DayFigures, Reason = "file" }, new { day = DayJson, reason = "file" }),
+        Sample.Of(
+            new ReconciliationCompared
+            {
+                Day = DayFigures, MsgNo = "2555", Run = 2, FileStatus = "differences", BatchCount = 1, BankCount = 3, BankAmount = 240.08m,
+                FinanceCount = 3, FinanceAmount = 240m, MatchedCount = 1, MatchedAmount = 80m, Differences = 2, FileOpenDifferences = 2,
+                Cleared = 0, Trigger = "edge",
+            },
+            new
+            {
+                day = DayJson, msgNo = "2555", run = 2, fileStatus = "differences", batchCount = 1, bankCount = 3L, bankAmount = "240.08",
+                financeCount = 3L, financeAmount = "240.00", matchedCount = 1L, matchedAmount = "80.00", differences = 2, fileOpenDifferences = 2,
+                cleared = 0, trigger = "edge",
+            }),
+        Sample.Of(
+            new ReconciliationDifferenceResolved
+            {
+                Day = DayFigures, MsgNo = "2555", DifferenceId = 17, Resolution = "bank-error", Note = "bank confirmed by phone",
+                Operator = "staff", FileStatus = "differences", FileOpenDifferences = 1,
+            },
+            new
+            {
+                day = DayJson, msgNo = "2555", differenceId = 17L, resolution = "bank-error", note = "bank confirmed by phone",
+                @operator = "staff", fileStatus = "differences", fileOpenDifferences = 1,
+            }),
+    ];
+
     public static TheoryData<string> Kinds() => [.. Samples.Select(s => s.Kind)];
 
     private static object Link(object detail) =>
@@ -135,7 +180,7 @@ public sealed class FactRecordTests
     {
         var kinds = FactTypes().Select(KindOf).ToArray();
 
-        Assert.Equal(18, kinds.Length);
+        Assert.Equal(21, kinds.Length);
         Assert.Equal(kinds.Length, kinds.Distinct(StringComparer.Ordinal).Count());
         Assert.Equal(kinds.Order(StringComparer.Ordinal), Samples.Select(s => s.Kind).Order(StringComparer.Ordinal));
     }

@@ -15,6 +15,7 @@ public static class GrainServiceCollectionExtensions
         services.AddOptions<OutboxOptions>();
         services.AddOptions<SandboxOptions>();
         services.AddOptions<BaseDataPublishingOptions>();
+        services.AddOptions<Reconciliation.ReconciliationOptions>();
         services.TryAddSingleton<ISandboxSeeder, SandboxBureauSeeder>();
         return services;
     }

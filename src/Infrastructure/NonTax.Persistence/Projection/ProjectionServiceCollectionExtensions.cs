@@ -24,6 +24,8 @@ public static class ProjectionServiceCollectionExtensions
             ServiceDescriptor.Singleton<IFactProjector, OutboundMessageProjector>(),
             ServiceDescriptor.Singleton<IFactProjector, AlertProjector>(),
             ServiceDescriptor.Singleton<IFactProjector, BaseDataPushProjector>(),
+            // Reconciliation (对账)
+            ServiceDescriptor.Singleton<IFactProjector, ReconciliationProjector>(),
         ]);
         return services;
     }

@@ -1,11 +1,13 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NonTax.Grains.Abstractions;
 using NonTax.Grains.Abstractions.Notices;
+using NonTax.Grains.Abstractions.Reconciliation;
 using NonTax.Grains.Abstractions.Units;
 using NonTax.Infrastructure.Database;
 using NonTax.Infrastructure.Hosting;
 using NonTax.Infrastructure.Projection.Queries;
 using NonTax.Persistence.Projection;
+using NonTax.Persistence.Reconciliation;
 using NonTax.Persistence.Storage;
 using Orleans.Configuration;
 
@@ -59,12 +61,28 @@ public static class NonTaxSiloConfiguration
         // Notices hand over after the reply; the sweeper finds those a crash interrupted.
         silo.Services.TryAddSingleton<IPendingHandOverSource, PendingHandOverQuery>();
         silo.AddStartupTask(StartHandOverSweepAsync);
+        // Reconciliation: the comparison runs in PostgreSQL; one cluster reminder sweeps and checks the cut-off.
+        silo.Services.TryAddSingleton<IReconciliationStore, ReconciliationStore>();
+        silo.AddStartupTask(StartReconciliationSweepAsync);
         silo.UseAdoNetReminderService(o =>
         {
             o.Invariant = NpgsqlInvariant.Name;
             o.ConnectionString = connectionString;
         });
         return silo;
+    }
+
+    private static async Task StartReconciliationSweepAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await services.GetRequiredService<IGrainFactory>().GetGrain<IReconciliationSweeperGrain>(IReconciliationSweeperGrain.ClusterKey).Start();
+        }
+        catch (Exception ex)
+        {
+            services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(NonTaxSiloConfiguration))
+                .LogWarning(ex, "The reconciliation sweep reminder could not be registered; another silo's start or the next start will");
+        }
     }
 
     /// <summary>Every silo makes sure the one sweep reminder exists; a failure must not stop the silo.</summary>

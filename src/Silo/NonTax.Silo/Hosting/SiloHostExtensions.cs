@@ -42,6 +42,7 @@ public static class SiloHostExtensions
         builder.Services.Configure<MonitoringOptions>(builder.Configuration.GetSection("Monitoring"));
         builder.Services.Configure<OutboxOptions>(builder.Configuration.GetSection("Outbox"));
         builder.Services.Configure<BaseDataPublishingOptions>(builder.Configuration.GetSection(BaseDataPublishingOptions.Section));
+        builder.Services.Configure<NonTax.Grains.Reconciliation.ReconciliationOptions>(builder.Configuration.GetSection("Reconciliation"));
         builder.Services.AddNonTaxOutboundLinks(builder.Configuration);
         builder.Services.AddSingleton<ISandboxSeeder, SandboxPeerSeeder>();
         builder.Services.AddHostedService<SandboxSeedingService>();
