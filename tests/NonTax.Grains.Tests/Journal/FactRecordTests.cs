@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using NonTax.Grains.Abstractions.Alerts;
 using NonTax.Grains.Abstractions.Journal;
 using NonTax.Grains.Abstractions.Journal.Facts;
 
@@ -21,7 +22,14 @@ public sealed class FactRecordTests
     private static readonly JsonSerializerOptions GrainJson = new(JsonSerializerDefaults.Web);
     private static readonly JsonSerializerOptions LinkJson = new();
 
-    private static Sample[] Samples => [.. CollectingSamples, .. ReconciliationSamples];
+    private static Sample[] Samples => [.. CollectingSamples, .. ReconciliationSamples, .. AlertSamples];
+
+    private static readonly Sample[] AlertSamples =
+    [
+        Sample.Of(
+            new AlertRaised("reconciliation.missing-file", "D3206820105", "2555 of 20260110 has not come", "cut-off 10:00 passed", AlertSeverity.Warning),
+            new { alertKind = "reconciliation.missing-file", subject = "D3206820105", what = "2555 of 20260110 has not come", why = "cut-off 10:00 passed", severity = "Warning" }),
+    ];
 
     private static readonly Sample[] CollectingSamples =
     [
@@ -180,7 +188,7 @@ public sealed class FactRecordTests
     {
         var kinds = FactTypes().Select(KindOf).ToArray();
 
-        Assert.Equal(21, kinds.Length);
+        Assert.Equal(22, kinds.Length);
         Assert.Equal(kinds.Length, kinds.Distinct(StringComparer.Ordinal).Count());
         Assert.Equal(kinds.Order(StringComparer.Ordinal), Samples.Select(s => s.Kind).Order(StringComparer.Ordinal));
     }
