@@ -1,7 +1,6 @@
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using NonTax.Grains.Abstractions.Alerts;
 using NonTax.Grains.Abstractions.Journal;
 using NonTax.Grains.Abstractions.Journal.Facts;
 
@@ -22,14 +21,7 @@ public sealed class FactRecordTests
     private static readonly JsonSerializerOptions GrainJson = new(JsonSerializerDefaults.Web);
     private static readonly JsonSerializerOptions LinkJson = new();
 
-    private static Sample[] Samples => [.. CollectingSamples, .. ReconciliationSamples, .. AlertSamples];
-
-    private static readonly Sample[] AlertSamples =
-    [
-        Sample.Of(
-            new AlertRaised("reconciliation.missing-file", "D3206820105", "2555 of 20260110 has not come", "cut-off 10:00 passed", AlertSeverity.Warning),
-            new { alertKind = "reconciliation.missing-file", subject = "D3206820105", what = "2555 of 20260110 has not come", why = "cut-off 10:00 passed", severity = "Warning" }),
-    ];
+    private static Sample[] Samples => [.. CollectingSamples, .. ReconciliationSamples];
 
     private static readonly Sample[] CollectingSamples =
     [
@@ -101,6 +93,23 @@ public sealed class FactRecordTests
                 RefundTraNo = "R0001", Information = "account closed",
             },
             new { refundNo = "TP101", payCode = "P1", bank = "D3206820103", amount = "80.00", result = "99999", refundDate = "20260112", refundTraNo = "R0001", information = "account closed" }),
+        Sample.Of(
+            new RefundApplied("BP101", "APP-1", "P1", "0104901", 30m, 80m, 80m, "D3206820105", "T0001", Jan12, "多缴退费", "ops:unit"),
+            new
+            {
+                refundNo = "BP101", applicationNo = "APP-1", payCode = "P1", unitCode = "0104901", amount = "30.00", paid = "80.00",
+                refundableBefore = "80.00", oriSrc = "D3206820105", oriTraNoBus = "T0001", oriCfmDate = "20260112", reason = "多缴退费",
+                appliedBy = "ops:unit",
+            }),
+        Sample.Of(
+            new RefundApproved("BP101", "P1", "0104901", "D3206820105", 30m, "ops:finance", "同意"),
+            new { refundNo = "BP101", payCode = "P1", unitCode = "0104901", bank = "D3206820105", amount = "30.00", approvedBy = "ops:finance", note = (string?)"同意" }),
+        Sample.Of(
+            new RefundRejected("BP101", "P1", "0104901", 30m, "ops:finance", "材料不全"),
+            new { refundNo = "BP101", payCode = "P1", unitCode = "0104901", amount = "30.00", rejectedBy = "ops:finance", reason = "材料不全" }),
+        Sample.Of(
+            new AlertRaised("refund.stuck", "BP101", "5617 BP101 to D3206820105 has no 2617 after 24 h", null, NonTax.Grains.Abstractions.Alerts.AlertSeverity.Warning),
+            new { alertKind = "refund.stuck", subject = "BP101", what = "5617 BP101 to D3206820105 has no 2617 after 24 h", why = (string?)null, severity = "Warning" }),
         Sample.Of(
             new UnitBlocked("0104901", "notice P1 unpaid for 40 days", Jan12, "monitoring"),
             new { unitCode = "0104901", reason = "notice P1 unpaid for 40 days", date = "20260112", @operator = "monitoring" }),
@@ -188,7 +197,7 @@ public sealed class FactRecordTests
     {
         var kinds = FactTypes().Select(KindOf).ToArray();
 
-        Assert.Equal(22, kinds.Length);
+        Assert.Equal(25, kinds.Length);
         Assert.Equal(kinds.Length, kinds.Distinct(StringComparer.Ordinal).Count());
         Assert.Equal(kinds.Order(StringComparer.Ordinal), Samples.Select(s => s.Kind).Order(StringComparer.Ordinal));
     }

@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Security.Cryptography;
 using NonTax.BankSimulator;
 using NonTax.Grains.Abstractions.Reconciliation;
@@ -203,5 +206,88 @@ public sealed class ReconciliationEndToEndTests(ReconciliationSystemFixture syst
         Assert.Equal(storedBefore + 1, await CountAsync("SELECT count(*) FROM nontax.reconciliation_payments"));
         Assert.Equal(batchesBefore + 1, await CountAsync("SELECT count(*) FROM nontax.reconciliation_batches"));
         Assert.Equal(0, await CountAsync("SELECT count(*) FROM nontax.reconciliation_pending WHERE bank_node = $1 AND business_day = $2", FirstBank, day.AddDays(-3)));
+    }
+
+    private HttpClient Operator()
+    {
+        var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{system.OperationsPort}") };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", system.OperatorApiToken);
+        client.DefaultRequestHeaders.Add("X-Operator", "zhang.san");
+        return client;
+    }
+
+    [Fact]
+    public async Task Staff_resolve_a_difference_through_the_operator_api_who_how_and_when_kept_and_one_alert_per_episode()
+    {
+        // A day of its own: the first bank's payments a week ago do not exist, so the file's one
+        // record is "bank only" against the system.
+        var day = system.Finance.Today().AddDays(-7);
+        var record = new TransactionReconciliation.Detail(NewPayCode(), "OWN" + RandomNumberGenerator.GetHexString(12), day, new TimeOnly(9, 30), 55.00m, 2);
+        Assert.Equal("00000", (await SendFileAsync(FirstBank, day, [record])).Single().ReplyField("Result"));
+        var grain = system.Grains.GetGrain<IReconciliationDayGrain>(new ReconciliationDay(FirstBank, day).Key);
+        // The projected row, not the grain's interleaved view: the row commits with the run's facts.
+        Assert.True(await Eventually.HoldsAsync(async () => await DayStatusAsync(FirstBank, day) == ReconciliationStatus.Differences));
+        var chkDate = day.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+        var alertKey = $"alert.raised:reconciliation.differences:{FirstBank}:{chkDate}:1";
+        Assert.Equal(1, await CountAsync("SELECT count(*) FROM nontax.alerts WHERE alert_id = $1", alertKey));
+
+        using var http = Operator();
+        var listed = await http.GetFromJsonAsync<System.Text.Json.JsonElement>($"/ops/reconciliation/{chkDate}/{FirstBank}?status=open");
+        var difference = listed.GetProperty("differences").EnumerateArray().Single();
+        Assert.Equal(DifferenceType.BankOnly, difference.GetProperty("diffType").GetInt32());
+        Assert.Equal("55.00", difference.GetProperty("bankValue").GetString());
+        var id = difference.GetProperty("differenceId").GetInt64();
+
+        var refused = await http.PostAsJsonAsync($"/ops/reconciliation/{chkDate}/{FirstBank}/differences/{id}/resolve", new { resolution = "ignored", note = "x" });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var noNote = await http.PostAsJsonAsync($"/ops/reconciliation/{chkDate}/{FirstBank}/differences/{id}/resolve", new { resolution = "bank-error" });
+        Assert.Equal(HttpStatusCode.BadRequest, noNote.StatusCode);
+        var unknown = await http.PostAsJsonAsync($"/ops/reconciliation/{chkDate}/{FirstBank}/differences/{id + 100000}/resolve", new { resolution = "bank-error", note = "x" });
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(ReconciliationStatus.Differences, (await grain.Get()).Status);
+
+        var resolved = await http.PostAsJsonAsync($"/ops/reconciliation/{chkDate}/{FirstBank}/differences/{id}/resolve",
+            new { resolution = "bank-error", note = "银行确认该笔为测试交易 / the bank confirmed a test transaction" });
+        Assert.Equal(HttpStatusCode.OK, resolved.StatusCode);
+        Assert.Equal(ReconciliationStatus.Resolved, (await grain.Get()).Status);
+        Assert.Equal("resolved", await DayStatusAsync(FirstBank, day));
+        Assert.Equal("resolved|bank-error|ops:zhang.san|true", await system.Database.ScalarAsync<string>(
+            "SELECT status || '|' || resolution || '|' || resolved_by || '|' || (resolved_at IS NOT NULL)::text FROM nontax.reconciliation_differences WHERE difference_id = $1",
+            id));
+
+        // Resolving again changes nothing; a re-run with the same data keeps the resolution and raises no new alert.
+        var again = await http.PostAsJsonAsync($"/ops/reconciliation/{chkDate}/{FirstBank}/differences/{id}/resolve", new { resolution = "accepted", note = "again" });
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        var rerun = await http.PostAsync($"/ops/reconciliation/{chkDate}/{FirstBank}/rerun", null);
+        Assert.Equal(HttpStatusCode.OK, rerun.StatusCode);
+        Assert.Equal(ReconciliationStatus.Resolved, (await grain.Get()).Status);
+        Assert.Equal("bank-error", await system.Database.ScalarAsync<string>(
+            "SELECT resolution FROM nontax.reconciliation_differences WHERE difference_id = $1 AND status = 'resolved'", id));
+        Assert.Equal(1, await CountAsync(
+            "SELECT count(*) FROM nontax.alerts WHERE alert_id LIKE $1", $"alert.raised:reconciliation.differences:{FirstBank}:{chkDate}:%"));
+        Assert.Equal(1, await CountAsync(
+            "SELECT count(*) FROM nontax.business_facts WHERE kind = 'reconciliation.difference_resolved' AND subject = $1", FirstBank));
+    }
+
+    [Fact]
+    public async Task A_file_missing_at_the_cut_off_opens_the_day_and_alerts_once()
+    {
+        var day = system.Finance.Today().AddDays(-10);
+        var grain = system.Grains.GetGrain<IReconciliationDayGrain>(new ReconciliationDay(SecondBank, day).Key);
+
+        Assert.True(await grain.CheckCutOff());
+        Assert.True(await grain.CheckCutOff());
+
+        var chkDate = day.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+        Assert.Equal(1, await CountAsync("SELECT count(*) FROM nontax.alerts WHERE alert_id = $1",
+            $"alert.raised:reconciliation.missing-file:{SecondBank}:{chkDate}"));
+        Assert.Equal("open", await DayStatusAsync(SecondBank, day));
+        Assert.True(await system.Database.ScalarAsync<bool>(
+            "SELECT file_missing_alerted FROM nontax.reconciliation_days WHERE bank_node = $1 AND business_day = $2", SecondBank, day));
+
+        // A bank whose file came is not missing.
+        var record = new TransactionReconciliation.Detail(NewPayCode(), "CUT" + RandomNumberGenerator.GetHexString(12), day, new TimeOnly(9, 30), 5.00m, 2);
+        Assert.Equal("00000", (await SendFileAsync(Platform, day, [record])).Single().ReplyField("Result"));
+        Assert.False(await system.Grains.GetGrain<IReconciliationDayGrain>(new ReconciliationDay(Platform, day).Key).CheckCutOff());
     }
 }

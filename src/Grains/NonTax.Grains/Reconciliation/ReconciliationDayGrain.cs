@@ -2,12 +2,14 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NonTax.Grains.Abstractions;
+using NonTax.Grains.Abstractions.Alerts;
 using NonTax.Grains.Abstractions.Journal;
 using NonTax.Grains.Abstractions.Journal.Facts;
 using NonTax.Grains.Abstractions.Outbound;
 using NonTax.Grains.Abstractions.Reconciliation;
 using NonTax.Grains.Journal;
 using NonTax.Protocol.Results;
+using NonTax.Protocol.Time;
 using NonTax.Protocol.Vouchers.Reconciliation;
 
 namespace NonTax.Grains.Reconciliation;
@@ -127,6 +129,11 @@ public sealed class ReconciliationDayGrain(
         S.Version++;
         S.Status = DayStatus();
         S.Journal.Record(BusinessFact.Create($"{Day.Key}:cutoff", Day.BankNode, now, new ReconciliationOpened { Day = Figures(), Reason = "cutoff" }));
+        var day = ChinaTime.ToYyyyMmDd(Day.BusinessDay);
+        S.Journal.Record(new AlertRaised(
+            "reconciliation.missing-file", Day.BankNode, $"{Day.BankNode} 未按时发送 {day} 交易对账文件 2555 / 2555 of {day} has not come",
+            $"cut-off {options.Value.CutOff:HH:mm} China time passed", AlertSeverity.Warning)
+            .ToFact($"reconciliation.missing-file:{Day.BankNode}:{day}", now));
         await CommitAsync();
         logger.LogWarning("Reconciliation file 2555 of {Day} has not come by the cut-off", Day);
         return true;
@@ -203,8 +210,21 @@ public sealed class ReconciliationDayGrain(
         kept.HadDifferences |= summary.Differences > 0 || summary.Cleared > 0;
         kept.ResultRunPending = run;
         var now = clock.GetUtcNow();
+        var hadOpen = S.Status == ReconciliationStatus.Differences;
         S.Version++;
         S.Status = DayStatus();
+        if (S.Status == ReconciliationStatus.Differences && !hadOpen)
+        {
+            // One alert per episode of open differences; a re-run or a tick finding the same ones raises nothing new.
+            S.DifferenceEpisodes++;
+            var chkDate = ChinaTime.ToYyyyMmDd(day.BusinessDay);
+            S.Journal.Record(new AlertRaised(
+                "reconciliation.differences", day.BankNode,
+                $"{day.BankNode} {chkDate} 对账不符 {summary.OpenDifferences} 笔 / {summary.OpenDifferences} reconciliation differences in {file.MsgNo} of {chkDate}",
+                $"run {run}: {summary.MatchedCount} matched, {summary.Differences} differences", AlertSeverity.Warning)
+                .ToFact($"reconciliation.differences:{day.BankNode}:{chkDate}:{S.DifferenceEpisodes}", now));
+        }
+
         S.Journal.Record(BusinessFact.Create($"{day.Key}:{file.MsgNo}:{run}", day.BankNode, now, new ReconciliationCompared
         {
             Day = Figures(),

@@ -15,6 +15,8 @@ public sealed class ReconciliationDayState : IJournaledState
     [Id(2)] public DateTimeOffset? OpenedAt { get; set; }
     [Id(3)] public Dictionary<string, ReconciliationFileState> Files { get; set; } = new(StringComparer.Ordinal);
     [Id(4)] public bool FileMissingAlerted { get; set; }
+    /// <summary>How many times the day went from no open difference to some: numbers the differences alerts (one per episode, not per tick or re-run).</summary>
+    [Id(5)] public int DifferenceEpisodes { get; set; }
 
     [NonSerialized] private readonly JournalBuffer _journal = new();
 

@@ -24,6 +24,7 @@ public static class ProjectionServiceCollectionExtensions
             ServiceDescriptor.Singleton<IFactProjector, OutboundMessageProjector>(),
             ServiceDescriptor.Singleton<IFactProjector, AlertProjector>(),
             ServiceDescriptor.Singleton<IFactProjector, BaseDataPushProjector>(),
+            ServiceDescriptor.Singleton<IFactProjector, BusinessRefundProjector>(),
             // Reconciliation (对账)
             ServiceDescriptor.Singleton<IFactProjector, ReconciliationProjector>(),
         ]);

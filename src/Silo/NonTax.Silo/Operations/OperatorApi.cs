@@ -11,6 +11,7 @@ public static class OperatorApi
     public static IServiceCollection AddNonTaxOperatorApi(this IServiceCollection services)
     {
         services.AddSingleton<GreenChannelInbox>();
+        services.AddSingleton<NonTax.Infrastructure.Projection.Queries.ReconciliationQueries>();
         return services;
     }
 
@@ -22,7 +23,9 @@ public static class OperatorApi
             .MapGreenChannelEndpoints()
             .MapPeerEndpoints()
             .MapBaseDataEndpoints()
-            .MapBaseDataImportEndpoints();
+            .MapBaseDataImportEndpoints()
+            .MapRefundEndpoints()
+            .MapReconciliationEndpoints();
         return app;
     }
 }
