@@ -23,6 +23,7 @@ public sealed class TestSiloConfigurator : ISiloConfigurator
         siloBuilder.Services.AddNonTaxGrains();
         siloBuilder.Services.AddSingleton<NonTax.Grains.Abstractions.Units.IUnitMonitoringSource>(new FactBacklogSource(JournalStore.Shared));
         siloBuilder.Services.AddSingleton<NonTax.Grains.Abstractions.Notices.IPendingHandOverSource>(new MemoryPendingHandOvers(JournalStore.Shared));
+        siloBuilder.Services.AddSingleton<NonTax.Grains.Abstractions.Bills.IBillRangeDirectory>(new FactBillDirectory(JournalStore.Shared));
         // Tests run the sweep by hand and want every pending notice, however young.
         siloBuilder.Services.Configure<OutboxOptions>(o => o.SweepGrace = TimeSpan.Zero);
         // Business refunds go to the sandbox bank that holds the refund reserve.

@@ -23,6 +23,18 @@ public sealed class FactRecordTests
 
     private static Sample[] Samples => [.. CollectingSamples, .. ReconciliationSamples];
 
+    private static readonly BillMoved BillMovedSample =
+        new("32010126", 1, 100, "Electronic", "0104901", true, 1, 0, 0, 2, "distributed", 1, 100, "F320682", "0104901", "ops:wang", null);
+
+    private static readonly BillNumberTaken BillTakenSample =
+        new("32010126", 1, 100, "Electronic", "0104901", true, 2, 0, 0, 3, 1, "0104901");
+
+    private static readonly BillNumberVoided BillVoidedSample =
+        new("32010126", 1, 100, "Paper", "0104901", true, 2, 1, 0, 4, 1, "0104901", "卡纸", "unit:li");
+
+    private static readonly BillVoidReturned BillReturnedSample =
+        new("32010126", 1, 100, "Paper", "0104901", true, 2, 1, 0, 5, 1, "ops:wang");
+
     private static readonly Sample[] CollectingSamples =
     [
         Sample.Of(
@@ -137,6 +149,11 @@ public sealed class FactRecordTests
         Sample.Of(
             new OutboundDead("D3206820103", "I1", "5617", "M1", "B1", new(5, "SocketException: refused")),
             Link(new { attempts = 5, lastError = "SocketException: refused" }), LinkJson),
+        // Kinds born as records: their stored JSON is the record's own (no money, no dates).
+        Sample.Of(BillMovedSample, BillMovedSample),
+        Sample.Of(BillTakenSample, BillTakenSample),
+        Sample.Of(BillVoidedSample, BillVoidedSample),
+        Sample.Of(BillReturnedSample, BillReturnedSample),
     ];
 
     // Reconciliation kinds are new: the "old" JSON is the shape they were introduced with.

@@ -35,6 +35,9 @@ public sealed class BatchedGrainStorage(
         await using var reader = await command.ExecuteReaderAsync();
         if (!await reader.ReadAsync())
         {
+            // A fresh state, not whatever is in memory: JournaledCommit reads back after a failed
+            // first write, and the change that failed must not survive in the activation.
+            grainState.State = Activator.CreateInstance<T>();
             grainState.ETag = null;
             grainState.RecordExists = false;
             return;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NonTax.Grains.Abstractions;
+using NonTax.Grains.Abstractions.Bills;
 using NonTax.Grains.Abstractions.Journal;
 using NonTax.Grains.Abstractions.Notices;
 using NonTax.Grains.Abstractions.Reconciliation;
@@ -7,6 +8,7 @@ using NonTax.Grains.Abstractions.Units;
 using NonTax.Infrastructure.Database;
 using NonTax.Infrastructure.Hosting;
 using NonTax.Infrastructure.Projection.Queries;
+using NonTax.Infrastructure.Projection.Queries.Bills;
 using NonTax.Persistence.Projection;
 using NonTax.Persistence.Reconciliation;
 using NonTax.Persistence.Storage;
@@ -63,6 +65,9 @@ public static class NonTaxSiloConfiguration
         silo.Services.TryAddSingleton<IUnitMonitoringSource, UnitBacklogQuery>();
         // Notices hand over after the reply; the sweeper finds those a crash interrupted.
         silo.Services.TryAddSingleton<IPendingHandOverSource, PendingHandOverQuery>();
+        // Bill stock: range grains find each other through bill_ranges (engineer C).
+        silo.Services.TryAddSingleton<IBillRangeDirectory, BillRangeDirectory>();
+        silo.Services.TryAddSingleton<BillStockQuery>();
         silo.AddStartupTask(StartHandOverSweepAsync);
         // Reconciliation: the comparison runs in PostgreSQL; one cluster reminder sweeps and checks the cut-off.
         silo.Services.TryAddSingleton<IReconciliationStore, ReconciliationStore>();

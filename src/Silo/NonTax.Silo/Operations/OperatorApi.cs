@@ -1,3 +1,5 @@
+using NonTax.Silo.Operations.Bills;
+
 namespace NonTax.Silo.Operations;
 
 /// <summary>
@@ -25,7 +27,12 @@ public static class OperatorApi
             .MapBaseDataEndpoints()
             .MapBaseDataImportEndpoints()
             .MapRefundEndpoints()
+<<<<<<< HEAD
             .MapReconciliationEndpoints();
+=======
+            // Bill stock and e-bills (engineer C)
+            .MapBillStockEndpoints();
+>>>>>>> main
         return app;
     }
 }
