@@ -25,13 +25,10 @@ public static class ProjectionServiceCollectionExtensions
             ServiceDescriptor.Singleton<IFactProjector, AlertProjector>(),
             ServiceDescriptor.Singleton<IFactProjector, BaseDataPushProjector>(),
             ServiceDescriptor.Singleton<IFactProjector, BusinessRefundProjector>(),
-<<<<<<< HEAD
-            // Reconciliation (对账)
-            ServiceDescriptor.Singleton<IFactProjector, ReconciliationProjector>(),
-=======
             // Bill stock and e-bills (engineer C)
             ServiceDescriptor.Singleton<IFactProjector, BillStockProjector>(),
->>>>>>> main
+            // Reconciliation (对账)
+            ServiceDescriptor.Singleton<IFactProjector, ReconciliationProjector>(),
         ]);
         return services;
     }

@@ -27,12 +27,9 @@ public static class OperatorApi
             .MapBaseDataEndpoints()
             .MapBaseDataImportEndpoints()
             .MapRefundEndpoints()
-<<<<<<< HEAD
-            .MapReconciliationEndpoints();
-=======
+            .MapReconciliationEndpoints()
             // Bill stock and e-bills (engineer C)
             .MapBillStockEndpoints();
->>>>>>> main
         return app;
     }
 }
