@@ -35,6 +35,11 @@ public sealed class Scenarios(FinanceClient finance, IReadOnlyList<SimulatorPeer
                                                       clients, or open loop at R requests/s (latency from the intended send
                                                       time); per type count, rate, p50/p95/p99/max, answers by result code;
                                                       then checks every 00000 is one revenue row and every 10006 one refund
+          reconcile [--as D3206820105] [--date yyyyMMdd] [--db CONNSTR (or NONTAX_LOAD_PG)] [--drop T1,T2] [--drop-first N]
+                    [--amount T1=79.00,…] [--batch N] [--bankcode CODE] [--wait 60] [--no-wait]
+                                                      2555: the bank's payments of the day (read from the sandbox's records of
+                                                      what this bank confirmed), altered on purpose, in batches of N; then
+                                                      serves the bank and prints the 5555's differences
           bench-table --json FILE --pgbench TPS [--rate-of LABEL]
                                                       the one table of bench.sh from load runs labelled system/… and baseline/…
                                                       (--rate-of prints the measured rate of one run)
@@ -69,6 +74,13 @@ public sealed class Scenarios(FinanceClient finance, IReadOnlyList<SimulatorPeer
                     : 1;
             case "load":
                 return await LoadAsync(arguments, cancellationToken);
+            case "reconcile":
+                var bank = Peer(arguments.Option("as", "D3206820105"));
+                await using (var server = arguments.Option("no-wait") is null ? StartServer(bank) : null)
+                {
+                    return await new Reconcile(finance, output).RunAsync(bank, server, arguments, cancellationToken);
+                }
+
             case "bench-table":
                 var table = Load.BenchTable.Read(arguments.Option("json") ?? throw new ArgumentException("--json FILE"), double.Parse(arguments.Option("pgbench", "0"), CultureInfo.InvariantCulture));
                 if (arguments.Option("rate-of") is { } label)

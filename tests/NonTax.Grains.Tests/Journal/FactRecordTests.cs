@@ -21,6 +21,8 @@ public sealed class FactRecordTests
     private static readonly JsonSerializerOptions GrainJson = new(JsonSerializerDefaults.Web);
     private static readonly JsonSerializerOptions LinkJson = new();
 
+    private static Sample[] Samples => [.. CollectingSamples, .. ReconciliationSamples];
+
     private static readonly BillMoved BillMovedSample =
         new("32010126", 1, 100, "Electronic", "0104901", true, 1, 0, 0, 2, "distributed", 1, 100, "F320682", "0104901", "ops:wang", null);
 
@@ -33,7 +35,7 @@ public sealed class FactRecordTests
     private static readonly BillVoidReturned BillReturnedSample =
         new("32010126", 1, 100, "Paper", "0104901", true, 2, 1, 0, 5, 1, "ops:wang");
 
-    private static readonly Sample[] Samples =
+    private static readonly Sample[] CollectingSamples =
     [
         Sample.Of(
             new NoticeIssued("P1", "0104901", "320682", Jan10, new DateOnly(2026, 1, 25), new DateOnly(2026, 1, 31), 4500.5m, "张三", 2,
@@ -164,6 +166,49 @@ public sealed class FactRecordTests
         Sample.Of(BillTakenSample, BillTakenSample),
         Sample.Of(BillVoidedSample, BillVoidedSample),
         Sample.Of(BillReturnedSample, BillReturnedSample),
+    ];
+
+    // Reconciliation kinds are new: the "old" JSON is the shape they were introduced with.
+    private static readonly ReconciliationDayFigures DayFigures = new("D3206820103", Jan10, "differences", 3, 1, 2, 0, false);
+    private static readonly object DayJson = new
+    {
+        bankNode = "D3206820103",
+        businessDay = "20260110",
+        status = "differences",
+        version = 3,
+        filesCompared = 1,
+        openDifferences = 2,
+        resolvedDifferences = 0,
+        fileMissingAlerted = false,
+    };
+
+    private static readonly Sample[] ReconciliationSamples =
+    [
+        Sample.Of(new ReconciliationOpened { Day = DayFigures, Reason = "file" }, new { day = DayJson, reason = "file" }),
+        Sample.Of(
+            new ReconciliationCompared
+            {
+                Day = DayFigures, MsgNo = "2555", Run = 2, FileStatus = "differences", BatchCount = 1, BankCount = 3, BankAmount = 240.08m,
+                FinanceCount = 3, FinanceAmount = 240m, MatchedCount = 1, MatchedAmount = 80m, Differences = 2, FileOpenDifferences = 2,
+                Cleared = 0, Trigger = "edge",
+            },
+            new
+            {
+                day = DayJson, msgNo = "2555", run = 2, fileStatus = "differences", batchCount = 1, bankCount = 3L, bankAmount = "240.08",
+                financeCount = 3L, financeAmount = "240.00", matchedCount = 1L, matchedAmount = "80.00", differences = 2, fileOpenDifferences = 2,
+                cleared = 0, trigger = "edge",
+            }),
+        Sample.Of(
+            new ReconciliationDifferenceResolved
+            {
+                Day = DayFigures, MsgNo = "2555", DifferenceId = 17, Resolution = "bank-error", Note = "bank confirmed by phone",
+                Operator = "staff", FileStatus = "differences", FileOpenDifferences = 1,
+            },
+            new
+            {
+                day = DayJson, msgNo = "2555", differenceId = 17L, resolution = "bank-error", note = "bank confirmed by phone",
+                @operator = "staff", fileStatus = "differences", fileOpenDifferences = 1,
+            }),
     ];
 
     public static TheoryData<string> Kinds() => [.. Samples.Select(s => s.Kind)];

@@ -17,6 +17,7 @@ public static class GrainServiceCollectionExtensions
         services.AddOptions<NonTax.Grains.Alerts.AlertDispatchOptions>();
         services.AddOptions<SandboxOptions>();
         services.AddOptions<BaseDataPublishingOptions>();
+        services.AddOptions<Reconciliation.ReconciliationOptions>();
         services.TryAddSingleton<ISandboxSeeder, SandboxBureauSeeder>();
         return services;
     }

@@ -29,6 +29,8 @@ public static class ProjectionServiceCollectionExtensions
             ServiceDescriptor.Singleton<IFactProjector, DirectDebitProjector>(),
             // Bill stock and e-bills (engineer C)
             ServiceDescriptor.Singleton<IFactProjector, BillStockProjector>(),
+            // Reconciliation (对账)
+            ServiceDescriptor.Singleton<IFactProjector, ReconciliationProjector>(),
         ]);
         return services;
     }

@@ -5,6 +5,7 @@ using NonTax.Grains.Abstractions.Alerts;
 using NonTax.Grains.Abstractions.Bills;
 using NonTax.Grains.Abstractions.Journal;
 using NonTax.Grains.Abstractions.Notices;
+using NonTax.Grains.Abstractions.Reconciliation;
 using NonTax.Grains.Abstractions.Refunds;
 using NonTax.Grains.Abstractions.Units;
 using NonTax.Infrastructure.Alerts;
@@ -13,6 +14,7 @@ using NonTax.Infrastructure.Hosting;
 using NonTax.Infrastructure.Projection.Queries;
 using NonTax.Infrastructure.Projection.Queries.Bills;
 using NonTax.Persistence.Projection;
+using NonTax.Persistence.Reconciliation;
 using NonTax.Persistence.Storage;
 using Orleans.Configuration;
 
@@ -82,6 +84,10 @@ public static class NonTaxSiloConfiguration
             grains => grains.GetGrain<IRefundWatchGrain>(IRefundWatchGrain.ClusterKey).Start()));
         silo.AddStartupTask((services, _) => StartReminderAsync(services, "alert dispatch",
             grains => grains.GetGrain<IAlertDispatcherGrain>(IAlertDispatcherGrain.ClusterKey).Start()));
+        // Reconciliation: the comparison runs in PostgreSQL; one cluster reminder sweeps and checks the cut-off.
+        silo.Services.TryAddSingleton<IReconciliationStore, ReconciliationStore>();
+        silo.AddStartupTask((services, _) => StartReminderAsync(services, "reconciliation sweep",
+            grains => grains.GetGrain<IReconciliationSweeperGrain>(IReconciliationSweeperGrain.ClusterKey).Start()));
         silo.UseAdoNetReminderService(o =>
         {
             o.Invariant = NpgsqlInvariant.Name;

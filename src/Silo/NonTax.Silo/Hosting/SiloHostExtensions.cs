@@ -45,6 +45,7 @@ public static class SiloHostExtensions
         builder.Services.Configure<NonTax.Grains.Alerts.AlertDispatchOptions>(builder.Configuration.GetSection("Alerts"));
         builder.Services.Configure<NonTax.Infrastructure.Alerts.SmsGatewayOptions>(builder.Configuration.GetSection("Sms"));
         builder.Services.Configure<BaseDataPublishingOptions>(builder.Configuration.GetSection(BaseDataPublishingOptions.Section));
+        builder.Services.Configure<NonTax.Grains.Reconciliation.ReconciliationOptions>(builder.Configuration.GetSection("Reconciliation"));
         builder.Services.AddNonTaxOutboundLinks(builder.Configuration);
         builder.Services.AddSingleton<ISandboxSeeder, SandboxPeerSeeder>();
         builder.Services.AddHostedService<SandboxSeedingService>();

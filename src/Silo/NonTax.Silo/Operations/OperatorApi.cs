@@ -17,6 +17,7 @@ public static class OperatorApi
     public static IServiceCollection AddNonTaxOperatorApi(this IServiceCollection services)
     {
         services.AddSingleton<GreenChannelInbox>();
+        services.AddSingleton<NonTax.Infrastructure.Projection.Queries.ReconciliationQueries>();
         return services;
     }
 
@@ -34,6 +35,7 @@ public static class OperatorApi
             .MapRefundEndpoints()
             .MapAlertEndpoints()
             .MapDirectDebitEndpoints()
+            .MapReconciliationEndpoints()
             // Bill stock and e-bills (engineer C)
             .MapBillStockEndpoints();
         return app;

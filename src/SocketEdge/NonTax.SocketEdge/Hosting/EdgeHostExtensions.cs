@@ -8,6 +8,7 @@ using NonTax.Protocol.Identifiers;
 using NonTax.SocketEdge.Handlers;
 using NonTax.SocketEdge.Maintenance;
 using NonTax.SocketEdge.Messages;
+using NonTax.SocketEdge.Reconciliation;
 using NonTax.SocketEdge.Transport;
 
 namespace NonTax.SocketEdge.Hosting;
@@ -55,6 +56,9 @@ public static class EdgeHostExtensions
         builder.Services.AddSingleton<IMessageHandler, EducationQueryHandler>();
         builder.Services.AddHostedService<ReplyPruningService>();
         builder.Services.AddSingleton<IMessageHandler, AccountRefreshAckHandler>();
+        // Reconciliation (对账): files stored at the edge, compared by the day grains.
+        builder.Services.AddSingleton<ReconciliationFileWriter>();
+        builder.Services.AddSingleton<IMessageHandler, TransactionReconciliationHandler>();
         return builder;
     }
 }
