@@ -118,6 +118,17 @@ public sealed class FactRecordTests
         Sample.Of(
             new OutboundDead("D3206820103", "I1", "5617", "M1", "B1", new(5, "SocketException: refused")),
             Link(new { attempts = 5, lastError = "SocketException: refused" }), LinkJson),
+
+        // Money after reconciliation: new kinds, so the JSON pinned is the record's own.
+        Sample.Of(
+            new AccountMovementRecorded("D3206820105", "2619", "L1", 0, "32001647236051117660", Jan12, "in", 80.3m, "late_arrival",
+                null, "T0001", "P1", Jan10, "M1"),
+            new
+            {
+                bankNode = "D3206820105", msgNo = "2619", referenceNo = "L1", lineNo = 0, accountNo = "32001647236051117660",
+                businessDay = "20260112", direction = "in", amount = "80.30", movementKind = "late_arrival", counterpartyAccount = (string?)null,
+                relatedNo = (string?)"T0001", payCode = (string?)"P1", originalDay = (string?)"20260110", msgId = "M1",
+            }),
     ];
 
     public static TheoryData<string> Kinds() => [.. Samples.Select(s => s.Kind)];
@@ -135,7 +146,7 @@ public sealed class FactRecordTests
     {
         var kinds = FactTypes().Select(KindOf).ToArray();
 
-        Assert.Equal(18, kinds.Length);
+        Assert.Equal(19, kinds.Length);
         Assert.Equal(kinds.Length, kinds.Distinct(StringComparer.Ordinal).Count());
         Assert.Equal(kinds.Order(StringComparer.Ordinal), Samples.Select(s => s.Kind).Order(StringComparer.Ordinal));
     }

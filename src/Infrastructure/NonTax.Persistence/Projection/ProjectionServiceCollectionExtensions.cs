@@ -24,6 +24,9 @@ public static class ProjectionServiceCollectionExtensions
             ServiceDescriptor.Singleton<IFactProjector, OutboundMessageProjector>(),
             ServiceDescriptor.Singleton<IFactProjector, AlertProjector>(),
             ServiceDescriptor.Singleton<IFactProjector, BaseDataPushProjector>(),
+
+            // Money after reconciliation (account movements, clearing, remittance).
+            ServiceDescriptor.Singleton<IFactProjector, AccountMovementProjector>(),
         ]);
         return services;
     }

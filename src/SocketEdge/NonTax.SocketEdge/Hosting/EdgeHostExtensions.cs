@@ -51,6 +51,9 @@ public static class EdgeHostExtensions
         builder.Services.AddSingleton<IMessageHandler, EducationQueryHandler>();
         builder.Services.AddHostedService<ReplyPruningService>();
         builder.Services.AddSingleton<IMessageHandler, AccountRefreshAckHandler>();
+
+        // Money after reconciliation: transfers and arrivals, clearing and remittance results.
+        builder.Services.AddSingleton<IMessageHandler, MoneyMovementHandler>();
         return builder;
     }
 }
