@@ -45,12 +45,6 @@ internal sealed class GrainStateUnit(
         SELECT nontax.expect_state_applied((SELECT count(*) FROM applied), $4)
         """;
 
-    private const string FactSql = """
-        INSERT INTO nontax.business_facts (fact_id, kind, subject, occurred_at, payload)
-        VALUES ($1, $2, $3, $4, $5)
-        ON CONFLICT (fact_id) DO NOTHING
-        """;
-
     // The inserted row is not visible to the outer SELECT of the same statement, hence the
     // fallback read of the existing owner when the insert did nothing.
     private const string ClaimSql = """
@@ -91,18 +85,7 @@ internal sealed class GrainStateUnit(
 
         foreach (var fact in facts)
         {
-            batch.BatchCommands.Add(Command(FactSql,
-                Text(fact.FactId), Text(fact.Kind), Text(fact.Subject),
-                new NpgsqlParameter { Value = fact.OccurredAt.ToUniversalTime(), NpgsqlDbType = NpgsqlDbType.TimestampTz },
-                new NpgsqlParameter { Value = fact.PayloadJson, NpgsqlDbType = NpgsqlDbType.Jsonb }));
-
-            foreach (var projector in projectors)
-            {
-                if (projector.Handles(fact.Kind))
-                {
-                    projector.AddCommands(batch, fact);
-                }
-            }
+            FactRows.Add(batch, fact, projectors);
         }
 
         if (handOver is not null)

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NonTax.Grains.Abstractions;
+using NonTax.Grains.Abstractions.Journal;
 using NonTax.Grains.Abstractions.Notices;
 using NonTax.Grains.Abstractions.Units;
 using NonTax.Infrastructure.Database;
@@ -53,6 +54,8 @@ public static class NonTaxSiloConfiguration
         });
         silo.AddNonTaxDomainStorage(connectionString, configuration);
         silo.Services.AddNonTaxProjections();
+        // Facts that belong to no grain write (alerts of scheduled checks) get the same projections.
+        silo.Services.TryAddSingleton<IFactJournal, DirectFactJournal>();
         // Unit monitoring reads the projection (the unit keeps no per-notice sets); the data source
         // is the one the domain storage registered above.
         silo.Services.TryAddSingleton<IUnitMonitoringSource, UnitBacklogQuery>();
