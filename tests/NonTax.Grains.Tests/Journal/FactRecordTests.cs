@@ -119,6 +119,10 @@ public sealed class FactRecordTests
             new OutboundDead("D3206820103", "I1", "5617", "M1", "B1", new(5, "SocketException: refused")),
             Link(new { attempts = 5, lastError = "SocketException: refused" }), LinkJson),
 
+        Sample.Of(
+            new AlertRaised("clearing.failed", "D3206820105", "5614 refused", "40001", NonTax.Grains.Abstractions.Alerts.AlertSeverity.Critical),
+            new { alertKind = "clearing.failed", subject = "D3206820105", what = "5614 refused", why = (string?)"40001", severity = "Critical" }),
+
         // Money after reconciliation: new kinds, so the JSON pinned is the record's own.
         Sample.Of(
             new AccountMovementRecorded("D3206820105", "2619", "L1", 0, "32001647236051117660", Jan12, "in", 80.3m, "late_arrival",
@@ -146,7 +150,7 @@ public sealed class FactRecordTests
     {
         var kinds = FactTypes().Select(KindOf).ToArray();
 
-        Assert.Equal(19, kinds.Length);
+        Assert.Equal(20, kinds.Length);
         Assert.Equal(kinds.Length, kinds.Distinct(StringComparer.Ordinal).Count());
         Assert.Equal(kinds.Order(StringComparer.Ordinal), Samples.Select(s => s.Kind).Order(StringComparer.Ordinal));
     }
