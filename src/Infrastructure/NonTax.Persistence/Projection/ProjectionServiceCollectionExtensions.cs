@@ -27,6 +27,7 @@ public static class ProjectionServiceCollectionExtensions
 
             // Money after reconciliation (account movements, clearing, remittance).
             ServiceDescriptor.Singleton<IFactProjector, AccountMovementProjector>(),
+            ServiceDescriptor.Singleton<IFactProjector, ClearingProjector>(),
         ]);
         return services;
     }

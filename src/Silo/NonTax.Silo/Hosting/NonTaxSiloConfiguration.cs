@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NonTax.Grains.Abstractions;
 using NonTax.Grains.Abstractions.Journal;
+using NonTax.Grains.Abstractions.MoneyFlow;
 using NonTax.Grains.Abstractions.Notices;
 using NonTax.Grains.Abstractions.Units;
 using NonTax.Infrastructure.Database;
@@ -62,12 +63,29 @@ public static class NonTaxSiloConfiguration
         // Notices hand over after the reply; the sweeper finds those a crash interrupted.
         silo.Services.TryAddSingleton<IPendingHandOverSource, PendingHandOverQuery>();
         silo.AddStartupTask(StartHandOverSweepAsync);
+        // Clearing reads reconciliation status, revenue by item and the rules in force from SQL.
+        silo.Services.TryAddSingleton<IClearingSource, ClearingQueries>();
+        silo.AddStartupTask(StartClearingSchedulerAsync);
         silo.UseAdoNetReminderService(o =>
         {
             o.Invariant = NpgsqlInvariant.Name;
             o.ConnectionString = connectionString;
         });
         return silo;
+    }
+
+    /// <summary>Every silo makes sure the clearing scheduler's reminder exists; a failure must not stop the silo.</summary>
+    private static async Task StartClearingSchedulerAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await services.GetRequiredService<IGrainFactory>().GetGrain<IClearingSchedulerGrain>(IClearingSchedulerGrain.ClusterKey).Start();
+        }
+        catch (Exception ex)
+        {
+            services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(NonTaxSiloConfiguration))
+                .LogWarning(ex, "The clearing scheduler reminder could not be registered; another silo's start or the next start will");
+        }
     }
 
     /// <summary>Every silo makes sure the one sweep reminder exists; a failure must not stop the silo.</summary>

@@ -22,7 +22,8 @@ public static class OperatorApi
             .MapGreenChannelEndpoints()
             .MapPeerEndpoints()
             .MapBaseDataEndpoints()
-            .MapBaseDataImportEndpoints();
+            .MapBaseDataImportEndpoints()
+            .MapClearingEndpoints();
         return app;
     }
 }
