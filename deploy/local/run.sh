@@ -63,7 +63,8 @@ wait_http() {
 }
 
 (cd "$repo/src/Silo/NonTax.Silo" && exec dotnet "$(bin Silo/NonTax.Silo NonTax.Silo)" \
-    --Sandbox:Seed=true --Sandbox:PeersFile="$peers_file" --Sandbox:BaseDataFile="$repo/deploy/local/sandbox-bureau.json") > >(tee "$logs/silo.log") 2>&1 &
+    --Sandbox:Seed=true --Sandbox:PeersFile="$peers_file" --Sandbox:BaseDataFile="$repo/deploy/local/sandbox-bureau.json" \
+    --Refunds:ReserveBank=D3206820105) > >(tee "$logs/silo.log") 2>&1 &
 pids+=($!)
 wait_http http://127.0.0.1:8080/health/live "silo"
 

@@ -25,6 +25,8 @@ public sealed class TestSiloConfigurator : ISiloConfigurator
         siloBuilder.Services.AddSingleton<NonTax.Grains.Abstractions.Notices.IPendingHandOverSource>(new MemoryPendingHandOvers(JournalStore.Shared));
         // Tests run the sweep by hand and want every pending notice, however young.
         siloBuilder.Services.Configure<OutboxOptions>(o => o.SweepGrace = TimeSpan.Zero);
+        // Business refunds go to the sandbox bank that holds the refund reserve.
+        siloBuilder.Services.Configure<RefundOptions>(o => o.ReserveBank = "D3206820105");
         // Long enough that a test's burst of edits falls inside one quiet period even on a busy machine.
         siloBuilder.Services.Configure<BaseDataPublishingOptions>(o => o.Debounce = TimeSpan.FromSeconds(2));
 

@@ -86,6 +86,8 @@ public class EdgeSystemFixture : IAsyncLifetime
             ["Operations:Port"] = OperationsPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Operations:ApiToken"] = OperatorApiToken,
             ["Sandbox:Seed"] = "true",
+            // Business refunds go to the sandbox bank that holds the refund reserve.
+            ["Refunds:ReserveBank"] = "D3206820105",
             ["Sandbox:BaseDataFile"] = FullSilo.SandboxBureauFile,
             ["Sandbox:PeersFile"] = _peersFile,
         };

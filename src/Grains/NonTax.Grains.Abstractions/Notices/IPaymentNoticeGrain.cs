@@ -1,3 +1,5 @@
+using NonTax.Grains.Abstractions.Refunds;
+
 namespace NonTax.Grains.Abstractions.Notices;
 
 /// <summary>
@@ -24,7 +26,20 @@ public interface IPaymentNoticeGrain : IGrainWithStringKey
     /// <summary>Voids an unpaid notice (<c>10002</c> if paid; voiding twice is a no-op success).</summary>
     Task<string> Void(string operatorName, string reason);
 
-    /// <summary>Closes a technical refund with the bank's 2617 result (idempotent).</summary>
+    /// <summary>
+    /// A unit applies for a business refund. The notice serialises applications, so concurrent ones
+    /// never together exceed what was paid less what is refunded or reserved. The same
+    /// ApplicationNo again returns the refund it created and changes nothing.
+    /// </summary>
+    Task<RefundDecision> ApplyRefund(RefundApplication application);
+
+    /// <summary>Finance approves an applied business refund; its 5617 to the refund-reserve bank follows the reply (idempotent).</summary>
+    Task<RefundDecision> ApproveRefund(string refundNo, string operatorName, string? note = null);
+
+    /// <summary>Finance rejects an applied business refund, freeing its amount (idempotent).</summary>
+    Task<RefundDecision> RejectRefund(string refundNo, string operatorName, string reason);
+
+    /// <summary>Closes a technical or business refund with the bank's 2617 result (idempotent).</summary>
     Task<string> CompleteRefund(RefundOutcome result);
 
     /// <summary>The full record, or null when no notice has this code.</summary>

@@ -14,6 +14,7 @@ public static class GrainServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<MonitoringOptions>();
         services.AddOptions<OutboxOptions>();
+        services.AddOptions<RefundOptions>();
         services.AddOptions<SandboxOptions>();
         services.AddOptions<BaseDataPublishingOptions>();
         services.AddOptions<ClearingOptions>();

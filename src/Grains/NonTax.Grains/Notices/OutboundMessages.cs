@@ -1,6 +1,7 @@
 using System.Globalization;
 using NonTax.Grains.Abstractions.Notices;
 using NonTax.Grains.Abstractions.Outbound;
+using NonTax.Grains.Abstractions.Refunds;
 using NonTax.Protocol.Results;
 
 namespace NonTax.Grains.Notices;
@@ -27,6 +28,25 @@ internal static class OutboundMessages
                 duplicate.PayerName,
                 duplicate.PayerAcct ?? "",
                 duplicate.PayerOpBk ?? "",
+                refund.Reason),
+            at);
+
+    /// <summary>5617 business refund to the refund-reserve bank, of the notice's revenue payment.</summary>
+    public static OutboundInstruction BusinessRefundInstruction(string payCode, BusinessRefund refund, ConfirmedPayment revenue, DateTimeOffset at) =>
+        OutboundInstruction.Of(
+            refund.RefundNo,
+            MsgNos.RefundInstruction,
+            refund.RefundNo,
+            new Protocol.Vouchers.Collection.RefundInstruction(
+                refund.RefundNo,
+                Protocol.Vouchers.Collection.RefundInstruction.Business,
+                payCode,
+                revenue.TraNoBus,
+                revenue.CfmDate,
+                refund.Amount,
+                revenue.PayerName,
+                revenue.PayerAcct ?? "",
+                revenue.PayerOpBk ?? "",
                 refund.Reason),
             at);
 

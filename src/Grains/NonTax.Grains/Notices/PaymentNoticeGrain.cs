@@ -6,6 +6,7 @@ using NonTax.Grains.Abstractions.Journal.Facts;
 using NonTax.Grains.Abstractions.Money;
 using NonTax.Grains.Abstractions.Notices;
 using NonTax.Grains.Abstractions.Outbound;
+using NonTax.Grains.Abstractions.Refunds;
 using NonTax.Grains.Hosting;
 using NonTax.Grains.Journal;
 using NonTax.Protocol.Results;
@@ -26,6 +27,7 @@ public sealed class PaymentNoticeGrain(
     [PersistentState("notice", StorageNames.Domain)] IPersistentState<PaymentNoticeState> state,
     TimeProvider clock,
     IOptions<OutboxOptions> outboxOptions,
+    IOptions<RefundOptions> refundOptions,
     ILogger<PaymentNoticeGrain> logger) : Grain, IPaymentNoticeGrain, IRemindable
 {
     internal const string TraNoBusScope = "tranobus";
@@ -209,7 +211,186 @@ public sealed class PaymentNoticeGrain(
         return ResultCodes.Success;
     }
 
-    public async Task<string> CompleteRefund(RefundOutcome result)
+    public async Task<RefundDecision> ApplyRefund(RefundApplication application)
+    {
+        if (S.Notice is not { } notice)
+        {
+            return new RefundDecision(RefundDecisionOutcome.UnknownNotice);
+        }
+
+        if (BusinessRefundRules.Invalid(application) is { } invalid)
+        {
+            return new RefundDecision(RefundDecisionOutcome.Invalid, Information: invalid, Refundable: S.Refundable);
+        }
+
+        if (application.UnitCode != notice.UnitCode)
+        {
+            return new RefundDecision(RefundDecisionOutcome.WrongUnit, Information: $"notice belongs to {notice.UnitCode}");
+        }
+
+        var reason = application.Reason.Trim();
+        if (S.BusinessRefunds.FirstOrDefault(r => r.ApplicationNo == application.ApplicationNo) is { } earlier)
+        {
+            // The same application again (a retry after a lost answer) gets the refund it created.
+            return earlier.Amount == application.Amount && earlier.Reason == reason
+                ? new RefundDecision(RefundDecisionOutcome.Accepted, earlier, Refundable: S.Refundable)
+                : new RefundDecision(RefundDecisionOutcome.ApplicationNoReused, earlier, $"application {application.ApplicationNo} was made for {MoneyMath.Format(earlier.Amount)}");
+        }
+
+        if (S.Status != NoticeStatus.Paid || S.Revenue is not { } revenue)
+        {
+            return new RefundDecision(RefundDecisionOutcome.NotPaid, Information: $"notice is {S.Status}");
+        }
+
+        var refundable = S.Refundable;
+        if (application.Amount > refundable)
+        {
+            return new RefundDecision(RefundDecisionOutcome.ExceedsRefundable,
+                Information: $"at most {MoneyMath.Format(refundable)} of {MoneyMath.Format(revenue.Confirmation.Amount)} paid can still be refunded", Refundable: refundable);
+        }
+
+        if (S.BusinessRefunds.Count >= PaymentNoticeState.MaxBusinessRefunds)
+        {
+            return new RefundDecision(RefundDecisionOutcome.TooManyRefunds,
+                Information: $"a notice holds at most {PaymentNoticeState.MaxBusinessRefunds} business refunds", Refundable: refundable);
+        }
+
+        var now = clock.GetUtcNow();
+        var paid = revenue.Confirmation;
+        var refund = new BusinessRefund(RefundNumbers.ForBusiness(PayCode, S.BusinessRefunds.Count + 1), application.ApplicationNo,
+            application.Amount, reason, application.OperatorName.Trim(), now, BusinessRefundStatus.Applied);
+        S.BusinessRefunds.Add(refund);
+        S.Journal.Record(BusinessFact.Create(refund.RefundNo, PayCode, now, new RefundApplied(
+            refund.RefundNo, refund.ApplicationNo, PayCode, notice.UnitCode, refund.Amount, paid.Amount, refundable,
+            paid.Src, paid.TraNoBus, paid.CfmDate, reason, refund.AppliedBy)));
+        await CommitAsync();
+        return new RefundDecision(RefundDecisionOutcome.Accepted, refund, Refundable: S.Refundable);
+    }
+
+    public async Task<RefundDecision> ApproveRefund(string refundNo, string operatorName, string? note = null)
+    {
+        var index = S.BusinessRefunds.FindIndex(r => r.RefundNo == refundNo);
+        if (index < 0)
+        {
+            return new RefundDecision(RefundDecisionOutcome.UnknownRefund);
+        }
+
+        var refund = S.BusinessRefunds[index];
+        switch (refund.Status)
+        {
+            case BusinessRefundStatus.Approved or BusinessRefundStatus.Completed or BusinessRefundStatus.Failed:
+                return new RefundDecision(RefundDecisionOutcome.Accepted, refund, Refundable: S.Refundable);
+            case BusinessRefundStatus.Rejected:
+                return new RefundDecision(RefundDecisionOutcome.AlreadyDecided, refund, $"rejected by {refund.DecidedBy}");
+        }
+
+        if (string.IsNullOrWhiteSpace(operatorName))
+        {
+            return new RefundDecision(RefundDecisionOutcome.Invalid, refund, "operator is required");
+        }
+
+        var bank = refundOptions.Value.ReserveBank;
+        if (string.IsNullOrWhiteSpace(bank))
+        {
+            return new RefundDecision(RefundDecisionOutcome.NoReserveBank, refund, "Refunds:ReserveBank is not configured");
+        }
+
+        var now = clock.GetUtcNow();
+        var approved = refund with
+        {
+            Status = BusinessRefundStatus.Approved,
+            BankNode = bank,
+            HandedOver = false,
+            DecidedBy = operatorName.Trim(),
+            DecidedAt = now,
+            DecisionNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
+        };
+        S.BusinessRefunds[index] = approved;
+        S.Journal.Record(BusinessFact.Create(refundNo, PayCode, now, new RefundApproved(
+            refundNo, PayCode, S.Notice!.UnitCode, bank, refund.Amount, approved.DecidedBy, approved.DecisionNote)));
+        await CommitAsync();
+        HandOverAfterReply();
+        return new RefundDecision(RefundDecisionOutcome.Accepted, approved, Refundable: S.Refundable);
+    }
+
+    public async Task<RefundDecision> RejectRefund(string refundNo, string operatorName, string reason)
+    {
+        var index = S.BusinessRefunds.FindIndex(r => r.RefundNo == refundNo);
+        if (index < 0)
+        {
+            return new RefundDecision(RefundDecisionOutcome.UnknownRefund);
+        }
+
+        var refund = S.BusinessRefunds[index];
+        switch (refund.Status)
+        {
+            case BusinessRefundStatus.Rejected:
+                return new RefundDecision(RefundDecisionOutcome.Accepted, refund, Refundable: S.Refundable);
+            case not BusinessRefundStatus.Applied:
+                return new RefundDecision(RefundDecisionOutcome.AlreadyDecided, refund, $"already {refund.Status} by {refund.DecidedBy}");
+        }
+
+        if (string.IsNullOrWhiteSpace(operatorName) || string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > BusinessRefundRules.MaxReasonLength)
+        {
+            return new RefundDecision(RefundDecisionOutcome.Invalid, refund, $"operator and a reason of 1–{BusinessRefundRules.MaxReasonLength} characters are required");
+        }
+
+        var now = clock.GetUtcNow();
+        var rejected = refund with
+        {
+            Status = BusinessRefundStatus.Rejected,
+            DecidedBy = operatorName.Trim(),
+            DecidedAt = now,
+            DecisionNote = reason.Trim(),
+        };
+        S.BusinessRefunds[index] = rejected;
+        S.Journal.Record(BusinessFact.Create(refundNo, PayCode, now, new RefundRejected(
+            refundNo, PayCode, S.Notice!.UnitCode, refund.Amount, rejected.DecidedBy, rejected.DecisionNote)));
+        await CommitAsync();
+        return new RefundDecision(RefundDecisionOutcome.Accepted, rejected, Refundable: S.Refundable);
+    }
+
+    public Task<string> CompleteRefund(RefundOutcome result) =>
+        RefundNumbers.IsBusiness(result.RefundNo) ? CompleteBusinessRefundAsync(result) : CompleteTechnicalRefundAsync(result);
+
+    private async Task<string> CompleteBusinessRefundAsync(RefundOutcome result)
+    {
+        var index = S.BusinessRefunds.FindIndex(r => r.RefundNo == result.RefundNo);
+        if (index < 0)
+        {
+            return ResultCodes.MalformedField;
+        }
+
+        var refund = S.BusinessRefunds[index];
+        switch (refund.Status)
+        {
+            case BusinessRefundStatus.Completed or BusinessRefundStatus.Failed:
+                return ResultCodes.Success;
+            case not BusinessRefundStatus.Approved:
+                // Never instructed: no bank can have a result for it.
+                return ResultCodes.NotAllowed;
+        }
+
+        var done = result.Result == ResultCodes.Success;
+        var now = clock.GetUtcNow();
+        S.BusinessRefunds[index] = refund with
+        {
+            Status = done ? BusinessRefundStatus.Completed : BusinessRefundStatus.Failed,
+            HandedOver = true,
+            BankResult = result.Result,
+            RefundDate = result.RefundDate,
+            RefundTraNo = result.RefundTraNo,
+            Information = result.Information,
+        };
+        var bank = refund.BankNode!;
+        S.Journal.Record(done
+            ? BusinessFact.Create(refund.RefundNo, PayCode, now, new RefundCompleted(refund.RefundNo, PayCode, bank, refund.Amount, result))
+            : BusinessFact.Create(refund.RefundNo, PayCode, now, new RefundFailed(refund.RefundNo, PayCode, bank, refund.Amount, result)));
+        await CommitAsync();
+        return ResultCodes.Success;
+    }
+
+    private async Task<string> CompleteTechnicalRefundAsync(RefundOutcome result)
     {
         var index = S.Refunds.FindIndex(r => r.RefundNo == result.RefundNo);
         if (index < 0)
@@ -249,7 +430,7 @@ public sealed class PaymentNoticeGrain(
         }
 
         return Task.FromResult<NoticeRecord?>(new NoticeRecord(
-            Describe(ChinaTime.Today(clock)), S.CheckCode, S.Revenue, [.. S.Duplicates], [.. S.Refunds], S.RefusedCount));
+            Describe(ChinaTime.Today(clock)), S.CheckCode, S.Revenue, [.. S.Duplicates], [.. S.Refunds], S.RefusedCount, [.. S.BusinessRefunds]));
     }
 
     public Task DeliverPending() => S.HasUndelivered ? DeliverOutboxAsync() : Task.CompletedTask;
@@ -377,6 +558,26 @@ public sealed class PaymentNoticeGrain(
             if (await TryHandAsync(refund.BankNode, instruction))
             {
                 S.Refunds[i] = refund with { HandedOver = true };
+                handed = true;
+            }
+            else
+            {
+                failed = true;
+            }
+        }
+
+        for (var i = 0; i < S.BusinessRefunds.Count; i++)
+        {
+            var refund = S.BusinessRefunds[i];
+            if (refund.Status != BusinessRefundStatus.Approved || refund.HandedOver)
+            {
+                continue;
+            }
+
+            var instruction = OutboundMessages.BusinessRefundInstruction(PayCode, refund, S.Revenue!.Confirmation, clock.GetUtcNow());
+            if (await TryHandAsync(refund.BankNode!, instruction))
+            {
+                S.BusinessRefunds[i] = refund with { HandedOver = true };
                 handed = true;
             }
             else

@@ -1,11 +1,19 @@
 using NonTax.Grains.Abstractions.Journal;
 using NonTax.Grains.Abstractions.Notices;
+using NonTax.Grains.Abstractions.Refunds;
 
 namespace NonTax.Grains.Notices;
 
 [GenerateSerializer]
 public sealed class PaymentNoticeState : IJournaledState
 {
+    /// <summary>
+    /// Business refunds a notice can hold (applied, rejected and finished ones alike): a payer is
+    /// refunded a handful of times at most, and the cap keeps the state bounded. The history of
+    /// each lives in business_refunds.
+    /// </summary>
+    public const int MaxBusinessRefunds = 20;
+
     /// <summary>Banks resend within minutes; more keys would only grow the state.</summary>
     public const int MaxRecentRefusals = 16;
 
@@ -34,11 +42,20 @@ public sealed class PaymentNoticeState : IJournaledState
     /// </summary>
     [Id(17)] public List<string> RecentRefusals { get; set; } = [];
 
+    /// <summary>Business refunds (业务性退付), oldest first; at most <see cref="MaxBusinessRefunds"/>.</summary>
+    [Id(140)] public List<BusinessRefund> BusinessRefunds { get; set; } = [];
+
     // Never serialized: the storage provider drains it inside the write's transaction.
     [NonSerialized] private readonly JournalBuffer _journal = new();
 
     public JournalBuffer Journal => _journal;
 
     public bool HasUndelivered =>
-        Outbox.Any(o => !o.HandedOver) || Refunds.Any(r => r.Status == RefundStatus.Pending && !r.HandedOver);
+        Outbox.Any(o => !o.HandedOver)
+        || Refunds.Any(r => r.Status == RefundStatus.Pending && !r.HandedOver)
+        || BusinessRefunds.Any(r => r.Status == BusinessRefundStatus.Approved && !r.HandedOver);
+
+    /// <summary>What may still be refunded: the revenue taken less every business refund that holds its amount.</summary>
+    public decimal Refundable =>
+        (Revenue?.Confirmation.Amount ?? 0m) - BusinessRefunds.Where(r => r.HoldsAmount).Sum(r => r.Amount);
 }

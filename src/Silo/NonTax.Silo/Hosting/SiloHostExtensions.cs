@@ -41,6 +41,7 @@ public static class SiloHostExtensions
         builder.Services.Configure<SandboxOptions>(builder.Configuration.GetSection(SandboxOptions.Section));
         builder.Services.Configure<MonitoringOptions>(builder.Configuration.GetSection("Monitoring"));
         builder.Services.Configure<OutboxOptions>(builder.Configuration.GetSection("Outbox"));
+        builder.Services.Configure<RefundOptions>(builder.Configuration.GetSection("Refunds"));
         builder.Services.Configure<BaseDataPublishingOptions>(builder.Configuration.GetSection(BaseDataPublishingOptions.Section));
         builder.Services.AddNonTaxOutboundLinks(builder.Configuration);
         builder.Services.AddSingleton<ISandboxSeeder, SandboxPeerSeeder>();

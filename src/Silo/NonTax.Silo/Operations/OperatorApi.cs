@@ -23,7 +23,11 @@ public static class OperatorApi
             .MapPeerEndpoints()
             .MapBaseDataEndpoints()
             .MapBaseDataImportEndpoints()
+<<<<<<< HEAD
             .MapClearingEndpoints();
+=======
+            .MapRefundEndpoints();
+>>>>>>> main
         return app;
     }
 }

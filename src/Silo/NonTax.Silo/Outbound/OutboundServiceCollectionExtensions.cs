@@ -22,6 +22,7 @@ public static class OutboundServiceCollectionExtensions
         services.AddSingleton<IMessageIdSource, SiloMessageIds>();
         services.AddSingleton<IOutboundTransport, TcpOutboundTransport>();
         services.AddSingleton<IOutboundMessageLog, OutboundMessageLog>();
+        services.AddSingleton<NonTax.Grains.Abstractions.Refunds.IRefundLog, RefundLog>();
         return services;
     }
 }

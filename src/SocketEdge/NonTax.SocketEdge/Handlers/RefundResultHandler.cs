@@ -6,8 +6,8 @@ using NonTax.SocketEdge.Messages;
 namespace NonTax.SocketEdge.Handlers;
 
 /// <summary>
-/// 2617 refund result → 5001. A technical refund's number is "T" + the 20-digit payment code +
-/// a sequence, so the result finds its notice without a lookup table.
+/// 2617 refund result → 5001. A refund's number is "T" (technical) or "B" (business) + the
+/// 20-digit payment code + a sequence, so the result finds its notice without a lookup table.
 /// </summary>
 public sealed class RefundResultHandler(IGrainFactory grains) : IMessageHandler
 {
@@ -21,15 +21,17 @@ public sealed class RefundResultHandler(IGrainFactory grains) : IMessageHandler
             return refusal;
         }
 
-        if (wire.RefundNo.Length != 23 || wire.RefundNo[0] != 'T' || !wire.RefundNo.AsSpan(1).ToString().All(char.IsAsciiDigit))
+        if (!RefundNumbers.IsWellFormed(wire.RefundNo))
         {
             return HandlerOutcome.Generic(msgNo, ResultCodes.MalformedField, "RefundNo: not a refund this finance node instructed");
         }
 
         var notice = grains.GetGrain<IPaymentNoticeGrain>(RefundNumbers.PayCodeOf(wire.RefundNo));
         var record = await notice.GetDetails();
-        var refund = record?.Refunds.FirstOrDefault(r => r.RefundNo == wire.RefundNo);
-        if (refund is null || refund.BankNode != request.Peer.NodeCode)
+        var bank = RefundNumbers.IsBusiness(wire.RefundNo)
+            ? record?.BusinessRefunds?.FirstOrDefault(r => r.RefundNo == wire.RefundNo)?.BankNode
+            : record?.Refunds.FirstOrDefault(r => r.RefundNo == wire.RefundNo)?.BankNode;
+        if (bank is null || bank != request.Peer.NodeCode)
         {
             // Only the bank the refund was instructed to may report its result.
             return HandlerOutcome.Generic(msgNo, ResultCodes.NotAllowed, $"refund {wire.RefundNo} was not instructed to {request.Peer.NodeCode}");

@@ -17,5 +17,12 @@ public sealed record RefundFailed : RefundFinished, IFact
     {
     }
 
+    /// <summary>A business refund's result: the bank is the refund-reserve bank it was sent to.</summary>
+    [SetsRequiredMembers]
+    public RefundFailed(string refundNo, string payCode, string bank, decimal amount, RefundOutcome result)
+        : base(refundNo, payCode, bank, amount, result)
+    {
+    }
+
     public static string Kind => "refund.failed";
 }

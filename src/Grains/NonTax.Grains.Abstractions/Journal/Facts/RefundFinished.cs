@@ -13,11 +13,18 @@ public abstract record RefundFinished
     /// <summary>The bank's <paramref name="result"/> for <paramref name="refund"/> of the notice <paramref name="payCode"/>.</summary>
     [SetsRequiredMembers]
     protected RefundFinished(TechnicalRefund refund, string payCode, RefundOutcome result)
+        : this(refund.RefundNo, payCode, refund.BankNode, refund.Amount, result)
     {
-        RefundNo = refund.RefundNo;
+    }
+
+    /// <summary>The bank's <paramref name="result"/> for any refund (technical or business) sent to <paramref name="bank"/>.</summary>
+    [SetsRequiredMembers]
+    protected RefundFinished(string refundNo, string payCode, string bank, decimal amount, RefundOutcome result)
+    {
+        RefundNo = refundNo;
         PayCode = payCode;
-        Bank = refund.BankNode;
-        Amount = refund.Amount;
+        Bank = bank;
+        Amount = amount;
         Result = result.Result;
         RefundDate = result.RefundDate;
         RefundTraNo = result.RefundTraNo;
