@@ -24,14 +24,11 @@ public static class ProjectionServiceCollectionExtensions
             ServiceDescriptor.Singleton<IFactProjector, OutboundMessageProjector>(),
             ServiceDescriptor.Singleton<IFactProjector, AlertProjector>(),
             ServiceDescriptor.Singleton<IFactProjector, BaseDataPushProjector>(),
-<<<<<<< HEAD
+            ServiceDescriptor.Singleton<IFactProjector, BusinessRefundProjector>(),
 
             // Money after reconciliation (account movements, clearing, remittance).
             ServiceDescriptor.Singleton<IFactProjector, AccountMovementProjector>(),
             ServiceDescriptor.Singleton<IFactProjector, ClearingProjector>(),
-=======
-            ServiceDescriptor.Singleton<IFactProjector, BusinessRefundProjector>(),
->>>>>>> main
         ]);
         return services;
     }

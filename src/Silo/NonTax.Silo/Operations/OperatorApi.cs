@@ -23,11 +23,8 @@ public static class OperatorApi
             .MapPeerEndpoints()
             .MapBaseDataEndpoints()
             .MapBaseDataImportEndpoints()
-<<<<<<< HEAD
+            .MapRefundEndpoints()
             .MapClearingEndpoints();
-=======
-            .MapRefundEndpoints();
->>>>>>> main
         return app;
     }
 }
