@@ -8,6 +8,7 @@ using NonTax.Protocol.Envelope;
 using NonTax.Protocol.Framing;
 using NonTax.Protocol.Nodes;
 using NonTax.Protocol.Vouchers;
+using NonTax.Protocol.Vouchers.MoneyFlow;
 
 namespace NonTax.BankSimulator;
 
@@ -47,6 +48,12 @@ public sealed class PeerServer : IAsyncDisposable
 
     /// <summary>When false, a 5617 is acknowledged but no 2617 result is sent (to test retries and manual closing).</summary>
     public bool AnswerRefunds { get; set; } = true;
+
+    /// <summary>When false, a 5614 is acknowledged but no 2614 result is sent.</summary>
+    public bool AnswerClearing { get; set; } = true;
+
+    /// <summary>The Result of the 2614 this bank sends: 00000 moves every row; any other code refuses them all.</summary>
+    public string ClearingResultCode { get; set; } = "00000";
 
     /// <summary>The answer put in the generic reply; set to a failure code to make the finance node retry.</summary>
     public string ReplyResult { get; set; } = "00000";
@@ -155,6 +162,7 @@ public sealed class PeerServer : IAsyncDisposable
             "5617" when AnswerRefunds => () => SendRefundResultAsync(head, fields),
             "5604" when AnswerDirectDebits => () => SendDirectDebitResultAsync(head, fields),
             "5952" => () => SendAccountAckAsync(head, fields),
+            "5614" when AnswerClearing => () => SendClearingResultAsync(head, fields),
             _ => null,
         };
         if (followUp is null)
@@ -211,6 +219,24 @@ public sealed class PeerServer : IAsyncDisposable
             ("Information", DirectDebitFailure is null ? "debited from the authorised account" : "insufficient funds"),
         };
         Record(await _finance.SendAsync(_peer, "2607", result, msgRef: instruction.MsgId, cancellationToken: _stop.Token));
+    }
+
+    private async Task SendClearingResultAsync(Head instruction, IReadOnlyList<(string Name, string Value)> fields)
+    {
+        var parsed = ClearingInstruction.Parse(VoucherPaths.ToVoucher(fields));
+        if (!parsed.TryGetValue(out var clearing, out var error))
+        {
+            Record(new ExchangeRecord("out", _peer.NodeCode, "2614", "?", null, [("Error", error.ToString())], []));
+            return;
+        }
+
+        var code = ClearingResultCode;
+        var rows = clearing.Details
+            .Select(d => new ClearingResult.Detail(d.LineNo, code, d.Amt, code == "00000" ? "CR" + instruction.MsgId[^8..] + d.LineNo.ToString(CultureInfo.InvariantCulture) : ""))
+            .ToArray();
+        var result = new ClearingResult(clearing.ClearNo, clearing.ClearDate, code, _finance.Today(), rows.Length, rows.Sum(r => r.Amt), rows,
+            code == "00000" ? "" : "账户状态异常");
+        Record(await _finance.SendAsync(_peer, "2614", VoucherPaths.ToFields(result.ToVoucher()), msgRef: instruction.MsgId, cancellationToken: _stop.Token));
     }
 
     private async Task SendAccountAckAsync(Head instruction, IReadOnlyList<(string Name, string Value)> fields)

@@ -209,6 +209,44 @@ public sealed class FactRecordTests
                 day = DayJson, msgNo = "2555", differenceId = 17L, resolution = "bank-error", note = "bank confirmed by phone",
                 @operator = "staff", fileStatus = "differences", fileOpenDifferences = 1,
             }),
+        // Money after reconciliation: new kinds, so the JSON pinned is the record's own.
+        Sample.Of(
+            new AccountMovementRecorded("D3206820105", "2619", "L1", 0, "32001647236051117660", Jan12, "in", 80.3m, "late_arrival",
+                null, "T0001", "P1", Jan10, "M1"),
+            new
+            {
+                bankNode = "D3206820105", msgNo = "2619", referenceNo = "L1", lineNo = 0, accountNo = "32001647236051117660",
+                businessDay = "20260112", direction = "in", amount = "80.30", movementKind = "late_arrival", counterpartyAccount = (string?)null,
+                relatedNo = (string?)"T0001", payCode = (string?)"P1", originalDay = (string?)"20260110", msgId = "M1",
+            }),
+        Sample.Of(
+            new ClearingRuleProposed("103050101", 2, Jan12, "1", 2, "A1", [new ClearingRuleProposed.Share(4, "A1", "县国库", "", 0.6m)], "ops:maker"),
+            new
+            {
+                itemCode = "103050101", version = 2, effectiveFrom = "20260112", fundType = "1", remitMode = 2, remainderAccountNo = "A1",
+                shares = new[] { new { budgetLevel = 4, accountNo = "A1", accountName = "县国库", bankNo = "", ratio = 0.6m } }, @operator = "ops:maker",
+            }),
+        Sample.Of(
+            new ClearingRuleDecided("103050101", 2, true, "ops:checker", null),
+            new { itemCode = "103050101", version = 2, approved = true, @operator = "ops:checker", reason = (string?)null }),
+        Sample.Of(
+            new ClearingInstructed("D3206820105", Jan10, "CL20260110D3206820105", 80.3m,
+                [new ClearingInstructed.Line(1, "P1", "A1", "县国库", "103050101", "1", 4, 80.3m, 2)]),
+            new
+            {
+                bankNode = "D3206820105", businessDay = "20260110", clearNo = "CL20260110D3206820105", amount = "80.30",
+                lines = new[]
+                {
+                    new { lineNo = 1, payAcct = "P1", recAcct = "A1", recAcctName = "县国库", itemCode = "103050101", fundType = "1", budgetLevel = 4, amount = "80.30", ruleVersion = 2 },
+                },
+            }),
+        Sample.Of(
+            new ClearingResultRecorded("D3206820105", Jan10, "CL20260110D3206820105", "00000", Jan12, null, [new ClearingResultRecorded.Line(1, "00000", "T1")]),
+            new
+            {
+                bankNode = "D3206820105", businessDay = "20260110", clearNo = "CL20260110D3206820105", result = "00000", execDate = "20260112",
+                information = (string?)null, lines = new[] { new { lineNo = 1, result = "00000", traNo = (string?)"T1" } },
+            }),
     ];
 
     public static TheoryData<string> Kinds() => [.. Samples.Select(s => s.Kind)];

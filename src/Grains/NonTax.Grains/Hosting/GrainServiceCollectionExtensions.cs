@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NonTax.Grains.Abstractions;
 using NonTax.Grains.BaseData;
+using NonTax.Grains.MoneyFlow;
 
 namespace NonTax.Grains.Hosting;
 
@@ -18,6 +19,7 @@ public static class GrainServiceCollectionExtensions
         services.AddOptions<SandboxOptions>();
         services.AddOptions<BaseDataPublishingOptions>();
         services.AddOptions<Reconciliation.ReconciliationOptions>();
+        services.AddOptions<ClearingOptions>();
         services.TryAddSingleton<ISandboxSeeder, SandboxBureauSeeder>();
         return services;
     }

@@ -31,6 +31,10 @@ public static class ProjectionServiceCollectionExtensions
             ServiceDescriptor.Singleton<IFactProjector, BillStockProjector>(),
             // Reconciliation (对账)
             ServiceDescriptor.Singleton<IFactProjector, ReconciliationProjector>(),
+
+            // Money after reconciliation (account movements, clearing, remittance).
+            ServiceDescriptor.Singleton<IFactProjector, AccountMovementProjector>(),
+            ServiceDescriptor.Singleton<IFactProjector, ClearingProjector>(),
         ]);
         return services;
     }

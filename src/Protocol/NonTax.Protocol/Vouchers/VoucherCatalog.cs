@@ -3,6 +3,7 @@ using NonTax.Protocol.Results;
 using NonTax.Protocol.Vouchers.BaseData;
 using NonTax.Protocol.Vouchers.Collection;
 using NonTax.Protocol.Vouchers.Common;
+using NonTax.Protocol.Vouchers.MoneyFlow;
 using NonTax.Protocol.Vouchers.Reconciliation;
 using NonTax.Protocol.Vouchers.Schema;
 using NonTax.Protocol.Vouchers.Units;
@@ -50,6 +51,16 @@ public static class VoucherCatalog
         [MsgNos.EBillExchange] = Of<EBillExchange>(),
         [MsgNos.EBillDownload] = Of<EBillDownload>(),
         [MsgNos.EBillDownloadReply] = Of<EBillDownloadReply>(),
+
+        // Money after reconciliation: transfers, arrivals, clearing, remittance.
+        [MsgNos.InterBankTransfer] = Of<InterBankTransfer>(),
+        [MsgNos.Arrival] = Of<Arrival>(),
+        [MsgNos.VirtualAccountArrival] = Of<VirtualAccountArrival>(),
+        [MsgNos.LateInTransit] = Of<LateInTransitArrival>(),
+        [MsgNos.ClearingInstruction] = Of<ClearingInstruction>(),
+        [MsgNos.ClearingResult] = Of<ClearingResult>(),
+        [MsgNos.RemittanceInstruction] = Of<RemittanceInstruction>(),
+        [MsgNos.RemittanceResult] = Of<RemittanceResult>(),
     };
 
     private static readonly Entry SupervisedAccounts = Of<SupervisedAccountRefresh>();

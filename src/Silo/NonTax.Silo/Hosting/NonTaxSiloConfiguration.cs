@@ -4,6 +4,7 @@ using NonTax.Grains.Abstractions;
 using NonTax.Grains.Abstractions.Alerts;
 using NonTax.Grains.Abstractions.Bills;
 using NonTax.Grains.Abstractions.Journal;
+using NonTax.Grains.Abstractions.MoneyFlow;
 using NonTax.Grains.Abstractions.Notices;
 using NonTax.Grains.Abstractions.Reconciliation;
 using NonTax.Grains.Abstractions.Refunds;
@@ -88,6 +89,10 @@ public static class NonTaxSiloConfiguration
         silo.Services.TryAddSingleton<IReconciliationStore, ReconciliationStore>();
         silo.AddStartupTask((services, _) => StartReminderAsync(services, "reconciliation sweep",
             grains => grains.GetGrain<IReconciliationSweeperGrain>(IReconciliationSweeperGrain.ClusterKey).Start()));
+        // Clearing reads reconciliation status, revenue by item and the rules in force from SQL.
+        silo.Services.TryAddSingleton<IClearingSource, ClearingQueries>();
+        silo.AddStartupTask((services, _) => StartReminderAsync(services, "clearing scheduler",
+            grains => grains.GetGrain<IClearingSchedulerGrain>(IClearingSchedulerGrain.ClusterKey).Start()));
         silo.UseAdoNetReminderService(o =>
         {
             o.Invariant = NpgsqlInvariant.Name;

@@ -37,7 +37,8 @@ public static class OperatorApi
             .MapDirectDebitEndpoints()
             .MapReconciliationEndpoints()
             // Bill stock and e-bills (engineer C)
-            .MapBillStockEndpoints();
+            .MapBillStockEndpoints()
+            .MapClearingEndpoints();
         return app;
     }
 }
