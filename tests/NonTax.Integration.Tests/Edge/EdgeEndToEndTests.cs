@@ -221,7 +221,7 @@ public sealed class EdgeEndToEndTests(EdgeSystemFixture system) : IClassFixture<
     [Fact]
     public async Task A_message_the_node_does_not_handle_yet_is_answered_99999_and_not_remembered()
     {
-        var reply = await system.Finance.SendAsync(system.Peer(FirstBank), "2607", [("Info", "direct debit result")]);
+        var reply = await system.Finance.SendAsync(system.Peer(FirstBank), "2581", [("Info", "supervised account statement")]);
         Assert.Equal("5001", reply.ReplyMsgNo);
         Assert.Equal("99999", reply.ReplyField("Result"));
         Assert.Equal(0L, await system.Database.ScalarAsync<long>(
