@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using NonTax.Grains.Abstractions.Alerts;
@@ -9,7 +8,6 @@ using NonTax.Grains.Abstractions.Notices;
 using NonTax.Grains.Abstractions.Refunds;
 using NonTax.Grains.Abstractions.Units;
 using NonTax.Integration.Tests.Fixtures;
-using NonTax.Silo.Operations;
 using Npgsql;
 
 namespace NonTax.Integration.Tests.Alerts;
@@ -23,13 +21,8 @@ public sealed class AlertSmsTests(AlertSmsFixture system) : IClassFixture<AlertS
 {
     private readonly HttpClient _http = Client(system);
 
-    private static HttpClient Client(AlertSmsFixture system)
-    {
-        var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{system.OperationsPort}") };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", system.OperatorApiToken);
-        client.DefaultRequestHeaders.Add(OperatorName.Header, "wang.wu");
-        return client;
-    }
+    private static HttpClient Client(AlertSmsFixture system) =>
+        OperatorHttp.Create(system.OperationsPort, system.OperatorApiToken, "wang.wu");
 
     public void Dispose() => _http.Dispose();
 

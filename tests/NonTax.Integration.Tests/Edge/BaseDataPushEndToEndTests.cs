@@ -27,8 +27,7 @@ public sealed class BaseDataPushEndToEndTests(EdgeSystemFixture system) : IClass
     /// <summary>POST /ops/base-data/publish; answers the SeqNo per MsgNo.</summary>
     private async Task<Dictionary<string, long>> PublishThroughOperationsPortAsync()
     {
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{system.OperationsPort}") };
-        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", system.OperatorApiToken);
+        using var http = OperatorHttp.Create(system.OperationsPort, system.OperatorApiToken);
         using var response = await http.PostAsJsonAsync("/ops/base-data/publish", new { reason = "integration test", @operator = "tester" });
         response.EnsureSuccessStatusCode();
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());

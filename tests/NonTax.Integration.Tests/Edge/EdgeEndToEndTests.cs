@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using NonTax.BankSimulator;
@@ -25,7 +24,7 @@ public sealed class EdgeEndToEndTests(EdgeSystemFixture system) : IClassFixture<
         new(system.Finance, system.Peers, System.Net.IPAddress.Loopback, output ?? TextWriter.Null);
 
     private static string NewPayCode() =>
-        "32068226" + "99" + RandomNumberGenerator.GetInt32(0, 1_000_000_000).ToString("D9", CultureInfo.InvariantCulture) + "0";
+        TestPayCodes.New("99");
 
     private async Task<string> IssueNoticeAsync(string amount = "80.00")
     {

@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
 using NonTax.BankSimulator;
 using NonTax.Grains.Abstractions.MoneyFlow;
 using NonTax.Integration.Tests.Edge;
@@ -31,13 +29,7 @@ public sealed class ClearingEndToEndTests(EdgeSystemFixture system) : IClassFixt
 
     private Scenarios Scenarios() => new(system.Finance, system.Peers, IPAddress.Loopback, TextWriter.Null);
 
-    private HttpClient Operator(string name)
-    {
-        var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{system.OperationsPort}") };
-        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", system.OperatorApiToken);
-        http.DefaultRequestHeaders.Add("X-Operator", name);
-        return http;
-    }
+    private HttpClient Operator(string name) => OperatorHttp.Create(system.OperationsPort, system.OperatorApiToken, name);
 
     private DateOnly Today => system.Finance.Today();
 
@@ -50,7 +42,7 @@ public sealed class ClearingEndToEndTests(EdgeSystemFixture system) : IClassFixt
 
     private async Task<string> PayTuitionAsync(string bank, string amount)
     {
-        var payCode = "32068226" + "98" + RandomNumberGenerator.GetInt32(0, 1_000_000_000).ToString("D9", CultureInfo.InvariantCulture) + "0";
+        var payCode = TestPayCodes.New("98");
         var scenarios = Scenarios();
         var issued = await scenarios.IssueAsync(new SimulatorArguments(["issue", "--paycode", payCode, "--amount", amount, "--unit", "0201001",
             "--unitname", "如皋市教育局", "--item", TuitionItem, "--name", "学费"]), CancellationToken.None);

@@ -1,14 +1,11 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
 using System.Text.Json;
 using NonTax.BankSimulator;
 using NonTax.Grains.Abstractions.Notices;
 using NonTax.Integration.Tests.Edge;
 using NonTax.Integration.Tests.Fixtures;
-using NonTax.Silo.Operations;
 
 namespace NonTax.Integration.Tests.Notices;
 
@@ -24,13 +21,8 @@ public sealed class DirectDebitEndToEndTests(EdgeSystemFixture system) : IClassF
 
     private readonly HttpClient _http = Client(system);
 
-    private static HttpClient Client(EdgeSystemFixture system)
-    {
-        var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{system.OperationsPort}") };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", system.OperatorApiToken);
-        client.DefaultRequestHeaders.Add(OperatorName.Header, "unit.clerk");
-        return client;
-    }
+    private static HttpClient Client(EdgeSystemFixture system) =>
+        OperatorHttp.Create(system.OperationsPort, system.OperatorApiToken, "unit.clerk");
 
     public void Dispose() => _http.Dispose();
 
@@ -38,7 +30,7 @@ public sealed class DirectDebitEndToEndTests(EdgeSystemFixture system) : IClassF
 
     private async Task<string> IssueAsync()
     {
-        var payCode = "32068226" + "97" + RandomNumberGenerator.GetInt32(0, 1_000_000_000).ToString("D9", CultureInfo.InvariantCulture) + "0";
+        var payCode = TestPayCodes.New("97");
         var issued = await Scenarios().IssueAsync(new SimulatorArguments(["issue", "--paycode", payCode, "--amount", "80.00"]), CancellationToken.None);
         Assert.Equal("00000", issued.ReplyField("Result"));
         return payCode;

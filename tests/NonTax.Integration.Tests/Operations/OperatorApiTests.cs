@@ -16,13 +16,8 @@ public sealed class OperatorApiTests(OperatorSystemFixture system) : IClassFixtu
 {
     private readonly HttpClient _http = Client(system);
 
-    private static HttpClient Client(OperatorSystemFixture system)
-    {
-        var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{system.OperationsPort}") };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", system.OperatorApiToken);
-        client.DefaultRequestHeaders.Add(OperatorName.Header, "zhang.san");
-        return client;
-    }
+    private static HttpClient Client(OperatorSystemFixture system) =>
+        OperatorHttp.Create(system.OperationsPort, system.OperatorApiToken, "zhang.san");
 
     public void Dispose() => _http.Dispose();
 

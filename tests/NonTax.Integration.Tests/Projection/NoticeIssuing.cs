@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Security.Cryptography;
 using NonTax.Integration.Tests.Edge;
 
+using NonTax.Integration.Tests.Fixtures;
+
 namespace NonTax.Integration.Tests.Projection;
 
 /// <summary>Issues sandbox tuition notices (education bureau, any amount) through the unit platform (8994) with the payer the test chooses.</summary>
@@ -12,7 +14,7 @@ internal static class NoticeIssuing
     public const string Item = "103050101";
 
     public static string NewPayCode() =>
-        "32068226" + "99" + RandomNumberGenerator.GetInt32(0, 1_000_000_000).ToString("D9", CultureInfo.InvariantCulture) + "0";
+        TestPayCodes.New("99");
 
     public static string NewMobile() => "139" + RandomNumberGenerator.GetInt32(0, 100_000_000).ToString("D8", CultureInfo.InvariantCulture);
 

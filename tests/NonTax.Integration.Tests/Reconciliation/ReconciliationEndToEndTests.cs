@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using NonTax.BankSimulator;
@@ -24,7 +23,7 @@ public sealed class ReconciliationEndToEndTests(ReconciliationSystemFixture syst
     private Scenarios Scenarios() => new(system.Finance, system.Peers, System.Net.IPAddress.Loopback, TextWriter.Null);
 
     private static string NewPayCode() =>
-        "32068226" + "99" + RandomNumberGenerator.GetInt32(0, 1_000_000_000).ToString("D9", CultureInfo.InvariantCulture) + "0";
+        TestPayCodes.New("99");
 
     private async Task<string> IssueAsync(string amount)
     {
@@ -208,13 +207,7 @@ public sealed class ReconciliationEndToEndTests(ReconciliationSystemFixture syst
         Assert.Equal(0, await CountAsync("SELECT count(*) FROM nontax.reconciliation_pending WHERE bank_node = $1 AND business_day = $2", FirstBank, day.AddDays(-3)));
     }
 
-    private HttpClient Operator()
-    {
-        var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{system.OperationsPort}") };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", system.OperatorApiToken);
-        client.DefaultRequestHeaders.Add("X-Operator", "zhang.san");
-        return client;
-    }
+    private HttpClient Operator() => OperatorHttp.Create(system.OperationsPort, system.OperatorApiToken, "zhang.san");
 
     [Fact]
     public async Task Staff_resolve_a_difference_through_the_operator_api_who_how_and_when_kept_and_one_alert_per_episode()
