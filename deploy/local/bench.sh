@@ -12,6 +12,10 @@
 #   NONTAX_BENCH_CLIENTS=64   closed-loop clients           NONTAX_BENCH_PGBENCH_SECONDS=20
 #   NONTAX_BENCH_NOTICES=3000 unpaid notices to hold before the confirmation runs
 #   NONTAX_BENCH_XUNIT=1      0 skips the xunit benchmarks  NONTAX_BENCH_PG_PORT=55438
+#   NONTAX_BENCH_FILL=0       after the runs above, store this many notices in all (benchmarks/fill,
+#                             NONTAX_BENCH_FILL_OPEN=100000 of them unpaid in the benchmark's unit)
+#                             and measure the system's issue and confirm runs again (issue 7's
+#                             "rates with 1,000,000 notices stored": NONTAX_BENCH_FILL=1000000)
 #   NONTAX_BENCH_PORT_BASE=9300: edge (+0), edge health (+1), baseline (+20), peers' servers
 #   (+31..+34), silo operations (+80); silo and gateway ports: NONTAX_BENCH_SILO_PORT=11311,
 #   NONTAX_BENCH_GATEWAY_PORT=30300.
@@ -27,6 +31,8 @@ warmup="${NONTAX_BENCH_WARMUP:-3}"
 clients="${NONTAX_BENCH_CLIENTS:-64}"
 pgbench_seconds="${NONTAX_BENCH_PGBENCH_SECONDS:-20}"
 notices="${NONTAX_BENCH_NOTICES:-3000}"
+fill="${NONTAX_BENCH_FILL:-0}"
+fill_open="${NONTAX_BENCH_FILL_OPEN:-100000}"
 base="${NONTAX_BENCH_PORT_BASE:-9300}"
 edge_port=$((base)) edge_health=$((base + 1)) conventional_port=$((base + 20)) ops_port=$((base + 80))
 silo_port="${NONTAX_BENCH_SILO_PORT:-11311}" gateway_port="${NONTAX_BENCH_GATEWAY_PORT:-30300}"
@@ -132,6 +138,23 @@ pg_cpu_ms() {
 }
 cpu_sample() { echo "$(cpu_ms "${pids[0]}") $(cpu_ms "${pids[1]}") $(cpu_ms "${pids[2]}") $(pg_cpu_ms)"; }
 rss_kib() { awk '/^VmRSS:/ { print $2 }' "/proc/$1/status" 2>/dev/null || echo 0; }
+# Live managed heap of a process (dotnet-gcdump forces a full collection first): with the number
+# of notice grains it holds, a figure per grain that RSS (heap growth, caches) only bounds.
+gcdump="$state/tools/dotnet-gcdump"
+if [[ ! -x "$gcdump" ]]; then
+    dotnet tool install --tool-path "$state/tools" dotnet-gcdump --version 10.0.750501 >/dev/null 2>&1 \
+        || echo "[bench] dotnet-gcdump could not be installed: heap figures are left out"
+fi
+heap() { # pid name: "<live heap bytes> <PaymentNoticeGrain objects>", or "0 0"
+    local dump="$run/$2.gcdump"
+    if [[ -x "$gcdump" ]] && "$gcdump" collect -p "$1" -o "$dump" >/dev/null 2>&1; then
+        "$gcdump" report "$dump" | awk '/GC Heap bytes/ { gsub(",", "", $1); bytes = $1 }
+            / NonTax\.Grains\.Notices\.PaymentNoticeGrain / { gsub(",", "", $2); grains = $2 }
+            END { print bytes + 0, grains + 0 }'
+    else
+        echo "0 0"
+    fi
+}
 echo "label silo_ms edge_ms baseline_ms postgres_ms" >"$run/cpu.txt"
 
 json="$run/runs.jsonl"
@@ -165,6 +188,7 @@ for target in system baseline; do
     dir="$run/$target"
     mkdir -p "$dir"
     rss_before="$(rss_kib "${pids[0]}")"
+    [[ $target == system ]] && heap_before="$(heap "${pids[0]}" silo-before)"
     load "$target" "$port" "$schema" issue --profile issue --unpaid-out "$dir/unpaid.txt"
     load "$target" "$port" "$schema" query --profile query --codes "$dir/unpaid.txt"
     top_up "$target" "$port" "$dir/unpaid.txt" "$notices"
@@ -175,6 +199,12 @@ for target in system baseline; do
         ((active > 0)) && echo "silo RSS ${rss_before} KiB before, ${rss_after} KiB with ${active} notice grains active:" \
             "$(((rss_after - rss_before) * 1024 / active)) bytes per notice grain," \
             "$(((rss_after - rss_before) * 100000 / active / 1024)) MiB per 100,000" | tee "$run/memory.txt"
+        read -r heap_bytes_before _ <<<"$heap_before"
+        read -r heap_bytes_after notice_grains <<<"$(heap "${pids[0]}" silo-after)"
+        ((heap_bytes_after > 0 && notice_grains > 0)) && echo "silo live managed heap (dotnet-gcdump) ${heap_bytes_before} bytes before," \
+            "${heap_bytes_after} bytes with ${notice_grains} PaymentNoticeGrain objects:" \
+            "$(((heap_bytes_after - heap_bytes_before) / notice_grains)) bytes per notice grain," \
+            "$(((heap_bytes_after - heap_bytes_before) * 100000 / notice_grains / 1048576)) MiB per 100,000" | tee -a "$run/memory.txt"
     fi
     load "$target" "$port" "$schema" confirm --profile confirm --codes "$dir/unpaid.txt" \
         --unpaid-out "$dir/left.txt" --paid-out "$dir/paid.txt" "${serve[@]}"
@@ -185,6 +215,46 @@ for target in system baseline; do
     top_up "$target" "$port" "$dir/left.txt" $((half * (warmup + seconds) * 11 / 10))
     load "$target" "$port" "$schema" "confirm@half" --profile confirm --rate "$half" --codes "$dir/left.txt" "${serve[@]}"
 done
+stored_notices() { pg_psql -d nontax -tAc "SELECT count(*) FROM nontax.notices"; }
+echo "system runs above: $(stored_notices) notices stored when they ended" | tee "$run/scale.txt"
+if ((fill > 0)); then
+    # Templates: one unpaid notice of the benchmark's unit, and one it was paid for exactly once
+    # (no duplicate, no refund), so every key the copies carry is replaced.
+    open_template="$(pg_psql -d nontax -tAc "SELECT pay_code FROM nontax.notices WHERE status = 'unpaid' AND unit_code = '0104901' LIMIT 1")"
+    paid_template="$(pg_psql -d nontax -tAc "SELECT n.pay_code FROM nontax.notices n WHERE n.status = 'paid' AND n.unit_code = '0104901'
+        AND (SELECT count(*) FROM nontax.payment_confirmations p WHERE p.pay_code = n.pay_code) = 1
+        AND (SELECT count(*) FROM nontax.business_facts f WHERE f.subject = n.pay_code) = 2 LIMIT 1")"
+    have="$(stored_notices)"
+    paid_fill=$((fill - have - fill_open))
+    ((paid_fill >= 0)) || paid_fill=0
+    echo "[bench] storing $fill_open unpaid and $paid_fill paid notices more (benchmarks/fill/notices.sql; not measured)..."
+    started=$SECONDS
+    pg_psql -d nontax -v open="$fill_open" -v paid="$paid_fill" -v open_template="$open_template" \
+        -v paid_template="$paid_template" <benchmarks/fill/notices.sql
+    echo "filled in $((SECONDS - started)) s: $(stored_notices) notices stored" | tee -a "$run/scale.txt"
+    # Stored notices nobody touched since the fill: their grains are not active, so a confirmation
+    # reads the notice from a grain_state of $fill rows first.
+    pg_psql -d nontax -tAc "SELECT pay_code FROM nontax.notices WHERE status = 'unpaid' AND pay_code LIKE '3206822677%'
+        ORDER BY random() LIMIT 50000" >"$run/system/stored-unpaid.txt"
+    dir="$run/system-filled"
+    mkdir -p "$dir"
+    load system "$edge_port" nontax issue@filled --profile issue --unpaid-out "$dir/unpaid.txt"
+    top_up system "$edge_port" "$dir/unpaid.txt" "$notices"
+    load system "$edge_port" nontax confirm@filled --profile confirm --codes "$dir/unpaid.txt" --paid-out "$dir/paid.txt" --serve
+    load system "$edge_port" nontax confirm-stored@filled --profile confirm --codes "$run/system/stored-unpaid.txt" --serve
+    {
+        echo
+        echo "rates with $(stored_notices) notices stored against the same runs before the fill (issue 7: within 10 %):"
+        for path in issue confirm; do
+            before="$(simulator bench-table --peers "$peers" --json "$json" --rate-of "system/$path")"
+            after="$(simulator bench-table --peers "$peers" --json "$json" --rate-of "system/$path@filled")"
+            awk -v p="$path" -v b="$before" -v a="$after" 'BEGIN { printf "%-8s before %7.0f/s  filled %7.0f/s  filled:before %.2f×\n", p, b, a, (b > 0 ? a / b : 0) }'
+        done
+        echo "confirm-stored: confirmations of notices stored by the fill (inactive grains, read from the database):" \
+            "$(simulator bench-table --peers "$peers" --json "$json" --rate-of "system/confirm-stored@filled" | awk '{ printf "%.0f/s", $1 }')"
+    } | tee -a "$run/scale.txt"
+fi
+
 # The xunit benchmarks open their own silos and connection pools: free PostgreSQL's connection
 # slots first (with the services still up they ran out: 53300).
 stop_services
@@ -209,6 +279,7 @@ stop_services
         FNR > 1 && rate[$1] > 0 { n = rate[$1] * span;
                     print $1, per($2, n), per($3, n), per($4, n), per($5, n) }' "$json" "$run/cpu.txt"
     [[ -f "$run/memory.txt" ]] && cat "$run/memory.txt"
+    cat "$run/scale.txt"
 } | tee "$run/table.txt"
 
 if [[ "${NONTAX_BENCH_XUNIT:-1}" != 0 ]]; then
