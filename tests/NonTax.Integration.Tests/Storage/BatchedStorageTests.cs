@@ -32,6 +32,25 @@ public sealed class BatchedStorageTests(PostgresFixture database) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task Grains_activating_together_each_read_their_own_state()
+    {
+        // Written through one silo, activated all at once on a silo that has never seen them: the
+        // reads share queries, and every grain still gets its own value (or none, if never written).
+        var run = Guid.NewGuid().ToString("N");
+        var written = Enumerable.Range(0, 300).ToDictionary(i => $"burst-{run}-{i}", i => i * 7);
+        await Task.WhenAll(written.Select(w => _silo.Grains.GetGrain<IDomainCounterGrain>(w.Key).Set(w.Value)));
+        var neverWritten = Enumerable.Range(0, 100).Select(i => $"absent-{run}-{i}").ToArray();
+
+        await using var fresh = await TestSilo.StartAsync(database, $"reads-{run}"[..20], "reads");
+        var keys = written.Keys.Concat(neverWritten).OrderBy(_ => Random.Shared.Next()).ToArray();
+        var values = await Task.WhenAll(keys.Select(k => fresh.Grains.GetGrain<IDomainCounterGrain>(k).Get()));
+
+        var read = keys.Zip(values).ToDictionary(p => p.First, p => p.Second);
+        Assert.All(written, w => Assert.Equal(w.Value, read[w.Key]));
+        Assert.All(neverWritten, k => Assert.Equal(0, read[k]));
+    }
+
+    [Fact]
     public async Task Claiming_a_key_again_as_its_owner_is_harmless()
     {
         var grain = _silo.Grains.GetGrain<IDomainCounterGrain>($"reclaim-{Guid.NewGuid():N}");

@@ -1,14 +1,14 @@
 using System.Globalization;
 using NonTax.Grains.Abstractions.Journal;
-using Npgsql;
 using Orleans.Serialization;
 using Orleans.Storage;
 
 namespace NonTax.Persistence.Storage;
 
 /// <summary>
-/// Grain storage for domain grains (registered as <c>StorageNames.Domain</c>). Reads are single
-/// row lookups; writes and clears go through the <see cref="CommitBatcher"/>, so the state, the
+/// Grain storage for domain grains (registered as <c>StorageNames.Domain</c>). Reads go through the
+/// <see cref="StateReadBatcher"/> (activations at one moment share a query); writes and clears go
+/// through the <see cref="CommitBatcher"/>, so the state, the
 /// business facts, unique claims and hand-over marks of <see cref="IJournaledState"/> states, and the rows
 /// projected from those facts commit in one transaction shared with other grains' writes.
 /// <para>
@@ -17,7 +17,7 @@ namespace NonTax.Persistence.Storage;
 /// </para>
 /// </summary>
 public sealed class BatchedGrainStorage(
-    NpgsqlDataSource dataSource,
+    StateReadBatcher reads,
     CommitBatcher batcher,
     Serializer serializer,
     IEnumerable<IFactProjector> projectors) : IGrainStorage
@@ -26,14 +26,7 @@ public sealed class BatchedGrainStorage(
 
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        var key = GrainStateKey.From(grainId, stateName);
-        await using var command = dataSource.CreateCommand(
-            "SELECT version, payload FROM nontax.grain_state WHERE grain_type = $1 AND grain_id = $2 AND state_name = $3");
-        command.Parameters.Add(new NpgsqlParameter { Value = key.GrainType });
-        command.Parameters.Add(new NpgsqlParameter { Value = key.GrainId });
-        command.Parameters.Add(new NpgsqlParameter { Value = key.StateName });
-        await using var reader = await command.ExecuteReaderAsync();
-        if (!await reader.ReadAsync())
+        if (await reads.ReadAsync(GrainStateKey.From(grainId, stateName)) is not { } stored)
         {
             // A fresh state, not whatever is in memory: JournaledCommit reads back after a failed
             // first write, and the change that failed must not survive in the activation.
@@ -43,10 +36,8 @@ public sealed class BatchedGrainStorage(
             return;
         }
 
-        var version = reader.GetInt64(0);
-        var payload = reader.GetFieldValue<byte[]>(1);
-        grainState.State = serializer.Deserialize<T>(payload);
-        grainState.ETag = version.ToString(CultureInfo.InvariantCulture);
+        grainState.State = serializer.Deserialize<T>(stored.Payload);
+        grainState.ETag = stored.Version.ToString(CultureInfo.InvariantCulture);
         grainState.RecordExists = true;
     }
 
