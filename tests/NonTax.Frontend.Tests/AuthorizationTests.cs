@@ -13,17 +13,17 @@ namespace NonTax.Frontend.Tests;
 [Collection(WebSystemCollection.Name)]
 public sealed partial class AuthorizationTests(WebSystemFixture system)
 {
-    private static readonly string[] Pages = ["/notices", "/notices/issue", "/notices/import", "/wall", "/admin/users", "/admin/audit", "/ops/dashboard/"];
+    private static readonly string[] Pages = ["/notices", "/notices/issue", "/notices/import", "/wall", "/admin/users", "/admin/audit", "/ops/dashboard/", "/peers"];
 
     // Which of the pages above each role reaches; every other one must be refused.
     public static TheoryData<string, string?, string[]> Reach => new()
     {
-        { WebRoles.FinanceAdministrator, null, ["/notices", "/wall", "/admin/users"] },
-        { WebRoles.FinanceOperator, null, ["/notices", "/notices/issue", "/notices/import", "/wall"] },
-        { WebRoles.Auditor, null, ["/notices", "/admin/audit"] },
+        { WebRoles.FinanceAdministrator, null, ["/notices", "/wall", "/admin/users", "/peers"] },
+        { WebRoles.FinanceOperator, null, ["/notices", "/notices/issue", "/notices/import", "/wall", "/peers"] },
+        { WebRoles.Auditor, null, ["/notices", "/admin/audit", "/peers"] },
         { WebRoles.UnitBillingClerk, "0201001", ["/notices", "/notices/issue", "/notices/import"] },
         { WebRoles.UnitSupervisor, "0201001", ["/notices", "/notices/issue", "/notices/import"] },
-        { WebRoles.Operations, null, ["/wall", "/ops/dashboard/"] },
+        { WebRoles.Operations, null, ["/wall", "/ops/dashboard/", "/peers"] },
     };
 
     [Theory]
@@ -52,6 +52,8 @@ public sealed partial class AuthorizationTests(WebSystemFixture system)
         {
             Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/notices")).StatusCode);
             Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/audit")).StatusCode);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/peers")).StatusCode);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync("/api/peers/D3206820105/token-changes", new { token = "Ab3$efgh1jkLmn0pQr" })).StatusCode);
             // What is public stays public.
             Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/openapi/v1.json")).StatusCode);
             Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/pay")).StatusCode);
@@ -62,11 +64,17 @@ public sealed partial class AuthorizationTests(WebSystemFixture system)
         {
             Assert.Equal(HttpStatusCode.Forbidden, (await auditor.PostAsJsonAsync("/api/notices", body)).StatusCode);
             Assert.Equal(HttpStatusCode.OK, (await auditor.GetAsync("/api/audit")).StatusCode);
+            // An auditor reads the peers but neither proposes nor approves a token.
+            Assert.Equal(HttpStatusCode.OK, (await auditor.GetAsync("/api/peers")).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await auditor.PostAsJsonAsync("/api/peers/D3206820105/token-changes", new { token = "Ab3$efgh1jkLmn0pQr" })).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await auditor.PostAsync("/api/peers/token-changes/1/approve", null)).StatusCode);
         }
 
         using (var clerk = await SignedInClientAsync(await system.CreateUserAsync(WebRoles.UnitBillingClerk, "0104901")))
         {
             Assert.Equal(HttpStatusCode.Forbidden, (await clerk.GetAsync("/api/audit")).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await clerk.GetAsync("/api/peers")).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await clerk.GetAsync("/api/peers/token-changes")).StatusCode);
             // A unit's clerk may issue, but only for their own unit.
             Assert.Equal(HttpStatusCode.Forbidden, (await clerk.PostAsJsonAsync("/api/notices", body)).StatusCode);
             Assert.Equal(HttpStatusCode.Forbidden, (await clerk.PostAsJsonAsync("/api/notices/32068226000000000010/void", new { reason = "x" })).StatusCode);
@@ -79,6 +87,9 @@ public sealed partial class AuthorizationTests(WebSystemFixture system)
             var payCode = (await issued.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("payCode").GetString();
             Assert.Equal(HttpStatusCode.OK, (await operatorClient.GetAsync($"/api/notices/{payCode}")).StatusCode);
             Assert.Equal(HttpStatusCode.OK, (await operatorClient.PostAsJsonAsync($"/api/notices/{payCode}/void", new { reason = "开错了" })).StatusCode);
+            // A finance operator may propose a token (the maker) but not approve one (the checker).
+            Assert.Equal(HttpStatusCode.Forbidden, (await operatorClient.PostAsync("/api/peers/token-changes/1/approve", null)).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await operatorClient.PostAsJsonAsync("/api/peers/token-changes/1/reject", new { note = "x" })).StatusCode);
         }
     }
 

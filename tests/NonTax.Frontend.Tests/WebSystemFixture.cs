@@ -55,6 +55,8 @@ public sealed class WebSystemFixture : EdgeSystemFixture, IAsyncLifetime
             ["Orleans:ServiceId"] = cluster.ServiceId,
             ["Frontend:Port"] = WebPort.ToString(CultureInfo.InvariantCulture),
             ["Web:InitialAdminPassword"] = InitialAdminPassword,
+            // The same key as the silo and edge: the peers page reads and rotates their tokens.
+            ["Security:TokenKey"] = TokenKey,
             ["Web:MaxFailedSignIns"] = MaxFailedSignIns.ToString(CultureInfo.InvariantCulture),
             ["Serilog:MinimumLevel:Default"] = "Warning",
             ["Logging:LogLevel:Default"] = "Warning",

@@ -193,6 +193,38 @@ public sealed class EdgeEndToEndTests(EdgeSystemFixture system) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_bank_with_an_18_character_token_is_served_and_2003_moves_it_to_32_characters()
+    {
+        // A bank the bureau brought along with its existing token, registered as staff would.
+        var nodeCode = "D32068201" + RandomNumberGenerator.GetInt32(10, 100).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var bank = new SimulatorPeer(nodeCode, "十八位令牌银行", "Ab3$efgh1jkLmn0pQr", null, null);
+        Assert.Equal(18, bank.Token.Length);
+        var registry = system.SiloServices.GetRequiredService<NonTax.Infrastructure.Peers.PeerRegistry>();
+        await registry.AddIfAbsentAsync(new NonTax.Infrastructure.Peers.PeerDefinition { NodeCode = nodeCode, Name = bank.Name, Token = bank.Token }, "test");
+
+        // Both ways over TCP: the edge verifies the request's MAC and signs its reply with the 18-character token.
+        var test = await system.Finance.SendAsync(bank, "2002", [("Info", "eighteen")]);
+        Assert.Equal("00000", test.ReplyField("Result"));
+        var payCode = await IssueNoticeAsync();
+        Assert.Equal("0", (await Scenarios().QueryAsync(bank, payCode, null, CancellationToken.None)).ReplyField("PayStats"));
+
+        // A wrong 18-character token is refused like any other bad MAC.
+        var msgId = system.Finance.NewMsgId();
+        var forged = system.Finance.BuildFrame(bank, "2002", [("Info", "forged")], msgId, signingToken: "Ab3$efgh1jkLmn0pQR");
+        Assert.Equal("90001", (await system.Finance.SendFrameAsync(bank, "2002", [("Info", "forged")], forged, msgId, bank.Token)).ReplyField("Result"));
+
+        // 2003 from the 18-character token (the 3DES key is derived from it) to a 32-character one.
+        var oldToken = bank.Token;
+        var newToken = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+        var exit = await new Scenarios(system.Finance, [bank], System.Net.IPAddress.Loopback, TextWriter.Null)
+            .RunAsync(new SimulatorArguments(["token", newToken, "--as", nodeCode]), CancellationToken.None);
+        Assert.Equal(0, exit);
+        Assert.Equal(newToken, (await registry.FindFreshAsync(nodeCode))!.Token);
+        Assert.Equal(oldToken, (await registry.FindFreshAsync(nodeCode))!.PreviousToken);
+        Assert.Equal("00000", (await system.Finance.SendAsync(bank, "2002", [("Info", "thirty-two")])).ReplyField("Result"));
+    }
+
+    [Fact]
     public async Task A_unit_platform_may_not_confirm_payments()
     {
         var payCode = await IssueNoticeAsync();

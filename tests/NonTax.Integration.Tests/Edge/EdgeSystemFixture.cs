@@ -11,7 +11,8 @@ namespace NonTax.Integration.Tests.Edge;
 /// <summary>
 /// The whole system as a bank meets it: a real silo (production wiring, PostgreSQL storage,
 /// reminders, bank links over TCP) and a real socket edge on free loopback ports, the sandbox
-/// bureau seeded, and the four sandbox peers registered with fresh random tokens. Tests talk to
+/// bureau seeded, and the four sandbox peers registered with fresh random tokens (the second bank's
+/// has 18 characters, as a bank's token in service does; the others 32). Tests talk to
 /// it with the bank simulator's client and servers.
 /// </summary>
 public class EdgeSystemFixture : IAsyncLifetime
@@ -39,6 +40,9 @@ public class EdgeSystemFixture : IAsyncLifetime
 
     public IReadOnlyList<SimulatorPeer> Peers { get; private set; } = [];
 
+    /// <summary>The key that encrypts peer tokens at rest (<c>Security:TokenKey</c>), shared by every host of the fixture.</summary>
+    public string TokenKey { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
     public FinanceClient Finance => new("127.0.0.1", EdgePort, FinanceNode);
 
     public IGrainFactory Grains => _silo!.Services.GetRequiredService<IGrainFactory>();
@@ -53,7 +57,7 @@ public class EdgeSystemFixture : IAsyncLifetime
         Peers =
         [
             new SimulatorPeer("D3206820105", "中国建设银行如皋支行", RandomToken(), "127.0.0.1", FullSilo.FreePort()),
-            new SimulatorPeer("D3206820103", "中国农业银行如皋支行", RandomToken(), "127.0.0.1", FullSilo.FreePort()),
+            new SimulatorPeer("D3206820103", "中国农业银行如皋支行", RandomToken(18), "127.0.0.1", FullSilo.FreePort()),
             new SimulatorPeer("G000001", "统一公共支付平台", RandomToken(), "127.0.0.1", FullSilo.FreePort()),
             new SimulatorPeer("K3206820001", "如皋市单位开票平台", RandomToken(), "127.0.0.1", FullSilo.FreePort()),
         ];
@@ -76,7 +80,7 @@ public class EdgeSystemFixture : IAsyncLifetime
             ["ConnectionStrings:NonTaxOwner"] = _database.OwnerConnectionString,
             ["Orleans:ClusterId"] = clusterId,
             ["Orleans:ServiceId"] = clusterId,
-            ["Security:TokenKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            ["Security:TokenKey"] = TokenKey,
             ["Serilog:MinimumLevel:Default"] = "Warning",
             ["Logging:LogLevel:Default"] = "Warning",
         };
@@ -142,5 +146,5 @@ public class EdgeSystemFixture : IAsyncLifetime
         await _database.DisposeAsync();
     }
 
-    private static string RandomToken() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+    private static string RandomToken(int length = 32) => Convert.ToHexString(RandomNumberGenerator.GetBytes(length / 2));
 }

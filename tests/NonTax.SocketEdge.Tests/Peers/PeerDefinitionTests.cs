@@ -43,11 +43,20 @@ public class PeerDefinitionTests
 
     [Theory]
     [InlineData("short")]
+    [InlineData("seven77")] // one short of the 8 a token needs
     [InlineData("0123456789abcdef0123456789abcde ")] // a space is not printable here
-    [InlineData("0123456789abcdef0123456789abcdef0")]
+    [InlineData("0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0")] // 65: one too many
     [InlineData("0123456789abcdef0123456789abcde中")]
-    public void A_token_must_be_32_printable_ASCII_characters(string token) =>
+    public void A_token_must_be_8_to_64_printable_ASCII_characters(string token) =>
         Assert.Contains((Bank() with { Token = token }).Validate(), e => e.Contains("token", StringComparison.Ordinal));
+
+    [Theory]
+    [InlineData("eight8!!")]
+    [InlineData("Ab3$efgh1jkLmn0pQr")] // 18, like a bank's token in service
+    [InlineData("0123456789abcdef0123456789abcdef0")] // 33: staff may set it, only 2003 carries exactly 32
+    [InlineData("0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef")] // 64
+    public void Tokens_banks_bring_along_are_taken(string token) =>
+        Assert.Empty((Bank() with { Token = token }).Validate());
 
     [Fact]
     public void Errors_never_quote_the_token()

@@ -8,11 +8,13 @@ using NonTax.Frontend.Api;
 using NonTax.Frontend.Audit;
 using NonTax.Frontend.Notices;
 using NonTax.Frontend.Payment;
+using NonTax.Frontend.Peers;
 using NonTax.Frontend.Rights;
 using NonTax.Frontend.Wall;
 using NonTax.Infrastructure.Client;
 using NonTax.Infrastructure.Database;
 using NonTax.Infrastructure.Hosting;
+using NonTax.Infrastructure.Peers;
 using Npgsql;
 using Orleans.Dashboard;
 
@@ -109,6 +111,9 @@ public static class FrontendHostExtensions
         services.AddScoped<AuditTrail>();
         services.AddHostedService<AccountBootstrap>();
         services.AddSingleton(TimeProvider.System);
+        // Peers and their token changes; the token key comes from the environment (Security__TokenKey).
+        services.AddNonTaxPeers(builder.Configuration);
+        services.AddScoped<PeerTokenChanges>();
         services.AddScoped<NoticeDesk>();
         services.AddScoped<NoticeSearch>();
         services.AddScoped<NoticeImporter>();
@@ -131,6 +136,7 @@ public static class FrontendHostExtensions
         app.MapOpenApi().AllowAnonymous();
         app.MapRazorPages();
         app.MapNonTaxApi();
+        app.MapPeerApi();
         app.MapOrleansDashboard(routePrefix: "/ops/dashboard").RequireAuthorization(Permission.OpsDashboard);
         app.MapHub<WallHub>("/hubs/wall").RequireAuthorization(Permission.WallView);
         app.MapGet("/culture/{name}", (string name, string? returnUrl, HttpContext context) =>

@@ -16,8 +16,17 @@ public static class Permission
     public const string WallView = "wall.view";
     public const string OpsDashboard = "ops.dashboard";
 
+    /// <summary>See the peers (banks, platforms, unit platforms) and their token changes; never a token.</summary>
+    public const string PeersView = "peers.view";
+
+    /// <summary>Propose a peer's new token (the maker of maker-checker).</summary>
+    public const string PeersPropose = "peers.propose";
+
+    /// <summary>Approve or reject another user's proposed token (the checker).</summary>
+    public const string PeersApprove = "peers.approve";
+
     public static IReadOnlyList<string> All { get; } =
-        [NoticesView, NoticesIssue, NoticesImport, NoticesVoid, UsersManage, AuditView, WallView, OpsDashboard];
+        [NoticesView, NoticesIssue, NoticesImport, NoticesVoid, UsersManage, AuditView, WallView, OpsDashboard, PeersView, PeersPropose, PeersApprove];
 
     /// <summary>Claim type of a right given to one user beyond their roles.</summary>
     public const string GrantClaim = "nontax:grant";

@@ -8,12 +8,12 @@ public static class RolePermissions
 {
     private static readonly Dictionary<string, HashSet<string>> ByRole = new(StringComparer.Ordinal)
     {
-        [WebRoles.FinanceAdministrator] = [Permission.UsersManage, Permission.NoticesView, Permission.WallView],
-        [WebRoles.FinanceOperator] = [Permission.NoticesView, Permission.NoticesIssue, Permission.NoticesImport, Permission.NoticesVoid, Permission.WallView],
-        [WebRoles.Auditor] = [Permission.AuditView, Permission.NoticesView],
+        [WebRoles.FinanceAdministrator] = [Permission.UsersManage, Permission.NoticesView, Permission.WallView, Permission.PeersView, Permission.PeersPropose, Permission.PeersApprove],
+        [WebRoles.FinanceOperator] = [Permission.NoticesView, Permission.NoticesIssue, Permission.NoticesImport, Permission.NoticesVoid, Permission.WallView, Permission.PeersView, Permission.PeersPropose],
+        [WebRoles.Auditor] = [Permission.AuditView, Permission.NoticesView, Permission.PeersView],
         [WebRoles.UnitBillingClerk] = [Permission.NoticesView, Permission.NoticesIssue, Permission.NoticesImport],
         [WebRoles.UnitSupervisor] = [Permission.NoticesView, Permission.NoticesIssue, Permission.NoticesImport, Permission.NoticesVoid],
-        [WebRoles.Operations] = [Permission.WallView, Permission.OpsDashboard],
+        [WebRoles.Operations] = [Permission.WallView, Permission.OpsDashboard, Permission.PeersView],
     };
 
     public static IReadOnlySet<string> Of(string role) =>

@@ -33,7 +33,7 @@ public sealed record PeerDefinition
 
         if (!IsUsableToken(Token))
         {
-            errors.Add("token must be 32 printable ASCII characters");
+            errors.Add(TokenRule);
         }
 
         if ((EndpointHost is null) != (EndpointPort is null))
@@ -55,6 +55,21 @@ public sealed record PeerDefinition
         return errors;
     }
 
-    /// <summary>A communication token is 32 printable ASCII characters (what 2003 can carry).</summary>
-    public static bool IsUsableToken(string token) => token.Length == 32 && token.All(c => c is >= (char)0x21 and <= (char)0x7E);
+    /// <summary>Fewest characters a communication token may have.</summary>
+    public const int MinTokenLength = 8;
+
+    /// <summary>Most characters a communication token may have.</summary>
+    public const int MaxTokenLength = 64;
+
+    /// <summary>The token rule as staff and the seed file's report read it.</summary>
+    public const string TokenRule = "token must be 8–64 printable ASCII characters other than space";
+
+    /// <summary>
+    /// A communication token agreed with a peer: 8–64 printable ASCII characters other than space.
+    /// Tokens in service are not all 32 characters (a bureau's banks bring their existing ones, one
+    /// in service has 18); the MAC (SHA-256 over GBK(token) + body) works with any of them. Only a
+    /// 2003 change carries exactly 32 (<see cref="Protocol.Security.TokenCipher.IsValidToken"/>).
+    /// </summary>
+    public static bool IsUsableToken([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? token) =>
+        token is { Length: >= MinTokenLength and <= MaxTokenLength } && token.All(c => c is >= (char)0x21 and <= (char)0x7E);
 }

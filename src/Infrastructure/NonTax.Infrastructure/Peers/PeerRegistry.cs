@@ -89,7 +89,7 @@ public sealed class PeerRegistry(NpgsqlDataSource dataSource, TokenAtRestCipher 
     {
         if (!PeerDefinition.IsUsableToken(newToken))
         {
-            throw new ArgumentException("A token must be 32 printable ASCII characters.", nameof(newToken));
+            throw new ArgumentException(PeerDefinition.TokenRule, nameof(newToken));
         }
 
         var peer = await FindFreshAsync(nodeCode, cancellationToken) ?? throw new InvalidOperationException($"Peer {nodeCode} is not registered.");

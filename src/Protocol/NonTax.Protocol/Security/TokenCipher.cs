@@ -8,18 +8,20 @@ namespace NonTax.Protocol.Security;
 /// <summary>
 /// The 2003 token change (ours, where the specification names no key): <c>NewToken</c> is the
 /// upper-case hex of 3DES-ECB without padding over the 32-character new token, keyed with the
-/// first 24 bytes of SHA-256(GBK(old token)).
+/// first 24 bytes of SHA-256(GBK(old token)). The old token may be any token a peer has (8–64
+/// characters, e.g. an 18-character token a bank brought along); only the new one carried by 2003
+/// is exactly 32.
 /// </summary>
 public static class TokenCipher
 {
-    /// <summary>Every communication token has exactly this many characters.</summary>
+    /// <summary>A token carried by 2003 has exactly this many characters (tokens set by staff may differ).</summary>
     public const int TokenLength = 32;
 
     /// <summary>Length of the hex <c>NewToken</c> field.</summary>
     public const int EncryptedLength = 64;
 
     /// <summary>
-    /// A valid token: 32 printable ASCII characters other than space (0x21–0x7E), so its GBK and
+    /// A token 2003 can carry: 32 printable ASCII characters other than space (0x21–0x7E), so its GBK and
     /// ASCII bytes are the same 32 bytes and it survives XML and configuration files unchanged.
     /// </summary>
     public static bool IsValidToken([NotNullWhen(true)] string? token) =>

@@ -54,7 +54,7 @@ public static class PeerEndpoints
     {
         if (request?.Token is not { } token || !PeerDefinition.IsUsableToken(token))
         {
-            return BadRequest("token must be 32 printable ASCII characters");
+            return BadRequest(PeerDefinition.TokenRule);
         }
 
         var grace = request.Grace ?? configuration.GetValue("Operations:TokenRotationGrace", DefaultRotationGrace);

@@ -3,7 +3,10 @@ using NonTax.Infrastructure.Peers;
 
 namespace NonTax.Silo.Sandbox;
 
-/// <summary>Registers the sandbox's peers from <c>Sandbox:PeersFile</c> where they are absent, so a restart never undoes a token rotation.</summary>
+/// <summary>
+/// Registers the sandbox's peers from <c>Sandbox:PeersFile</c> where they are absent, so a restart
+/// never undoes a token rotation. A bad row is logged as an error and skipped; the others are seeded.
+/// </summary>
 public sealed class SandboxPeerSeeder(PeerRegistry peers, IConfiguration configuration, ILogger<SandboxPeerSeeder> logger) : ISandboxSeeder
 {
     public async Task SeedAsync(CancellationToken cancellationToken)
@@ -15,7 +18,12 @@ public sealed class SandboxPeerSeeder(PeerRegistry peers, IConfiguration configu
             return;
         }
 
-        var added = await SandboxPeerFile.SeedAbsentAsync(peers, path, cancellationToken);
-        logger.LogInformation("Sandbox peers from {Path}: added {Added}", path, added.Count == 0 ? "none (all present)" : string.Join(", ", added));
+        var report = await SandboxPeerFile.SeedAbsentAsync(peers, path, cancellationToken);
+        foreach (var rejected in report.Rejected)
+        {
+            logger.LogError("Sandbox peers file {Path}: skipped {Rejection}", path, rejected);
+        }
+
+        logger.LogInformation("Sandbox peers from {Path}: added {Added}", path, report.Added.Count == 0 ? "none (all present)" : string.Join(", ", report.Added));
     }
 }
