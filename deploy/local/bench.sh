@@ -182,7 +182,10 @@ queued() {
 }
 drain() { # serve every peer until nothing is queued for delivery, or drain_seconds pass
     local started=$SECONDS left server
-    simulator serve --peers "$peers" --seconds "$drain_seconds" >"$run/drain.txt" 2>&1 &
+    # dotnet itself in the background, not the simulator() function: killing a function's subshell
+    # would leave the servers holding the peers' ports the next run binds.
+    dotnet "$(bin src/BankSimulator/NonTax.BankSimulator NonTax.BankSimulator)" serve --peers "$peers" --seconds "$drain_seconds" \
+        >"$run/drain.txt" 2>&1 &
     server=$!
     left="$(queued)"
     while ((left > 0 && SECONDS - started < drain_seconds)); do
@@ -229,14 +232,14 @@ for target in system baseline; do
     load "$target" "$port" "$schema" confirm --profile confirm --codes "$dir/unpaid.txt" \
         --unpaid-out "$dir/left.txt" --paid-out "$dir/paid.txt" "${serve[@]}"
     load "$target" "$port" "$schema" duplicate --profile duplicate --paid "$dir/paid.txt" "${serve[@]}"
-    # The hand-overs of the runs before (5617 refunds, 5996 to the unit platform) follow the replies
-    # and take CPU after them: let the peers' servers take them before latency is measured, or
-    # confirm@half measures the previous burst's backlog (docs/performance.md).
-    [[ $target == system ]] && drain
     # Latency where it matters: an open loop at half the closed loop's saturated rate.
     half="$(simulator bench-table --peers "$peers" --json "$json" --rate-of "$target/confirm" | awk '{ printf "%d", $1 / 2 }')"
     ((half >= 1)) || half=1
     top_up "$target" "$port" "$dir/left.txt" $((half * (warmup + seconds) * 11 / 10))
+    # The hand-overs of the runs before (5617 refunds, 5996 to the unit platform) follow the replies
+    # and take CPU after them: let the peers' servers take them before latency is measured, or
+    # confirm@half measures the previous burst's backlog (docs/performance.md).
+    [[ $target == system ]] && drain
     load "$target" "$port" "$schema" "confirm@half" --profile confirm --rate "$half" --codes "$dir/left.txt" "${serve[@]}"
 done
 stored_notices() { pg_psql -d nontax -tAc "SELECT count(*) FROM nontax.notices"; }
