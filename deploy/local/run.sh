@@ -69,7 +69,10 @@ wait_http() {
 
 (cd "$repo/src/Silo/NonTax.Silo" && exec dotnet "$(bin Silo/NonTax.Silo NonTax.Silo)" \
     --Sandbox:Seed=true --Sandbox:PeersFile="$peers_file" --Sandbox:BaseDataFile="$repo/deploy/local/sandbox-bureau.json" \
-    --Refunds:ReserveBank=D3206820105) > >(tee "$logs/silo.log") 2>&1 &
+    --Refunds:ReserveBank=D3206820105 \
+    --Remittance:Treasuries:4:Code=3206820000 --Remittance:Treasuries:4:Name=国家金库如皋市支库 \
+    --Remittance:Treasuries:3:Code=3206000000 --Remittance:Treasuries:3:Name=国家金库南通市中心支库 \
+    --Remittance:Treasuries:2:Code=3200000000 --Remittance:Treasuries:2:Name=国家金库江苏省分库) > >(tee "$logs/silo.log") 2>&1 &
 pids+=($!)
 wait_http http://127.0.0.1:8080/health/live "silo"
 

@@ -55,6 +55,12 @@ public sealed class PeerServer : IAsyncDisposable
     /// <summary>The Result of the 2614 this bank sends: 00000 moves every row; any other code refuses them all.</summary>
     public string ClearingResultCode { get; set; } = "00000";
 
+    /// <summary>When false, a 5618 is acknowledged but no 2618 result is sent.</summary>
+    public bool AnswerRemittances { get; set; } = true;
+
+    /// <summary>When set, every 5618 is answered 2618 with this result code (nothing remitted) instead of 00000.</summary>
+    public string? RemittanceFailure { get; set; }
+
     /// <summary>The answer put in the generic reply; set to a failure code to make the finance node retry.</summary>
     public string ReplyResult { get; set; } = "00000";
 
@@ -163,6 +169,7 @@ public sealed class PeerServer : IAsyncDisposable
             "5604" when AnswerDirectDebits => () => SendDirectDebitResultAsync(head, fields),
             "5952" => () => SendAccountAckAsync(head, fields),
             "5614" when AnswerClearing => () => SendClearingResultAsync(head, fields),
+            "5618" when AnswerRemittances => () => SendRemittanceResultAsync(head, fields),
             _ => null,
         };
         if (followUp is null)
@@ -219,6 +226,23 @@ public sealed class PeerServer : IAsyncDisposable
             ("Information", DirectDebitFailure is null ? "debited from the authorised account" : "insufficient funds"),
         };
         Record(await _finance.SendAsync(_peer, "2607", result, msgRef: instruction.MsgId, cancellationToken: _stop.Token));
+    }
+
+    private async Task SendRemittanceResultAsync(Head instruction, IReadOnlyList<(string Name, string Value)> fields)
+    {
+        var parsed = RemittanceInstruction.Parse(VoucherPaths.ToVoucher(fields));
+        if (!parsed.TryGetValue(out var remittance, out var error))
+        {
+            Record(new ExchangeRecord("out", _peer.NodeCode, "2618", "?", null, [("Error", error.ToString())], []));
+            return;
+        }
+
+        // The bank's own transaction number for a remittance it executed; none when it refused.
+        var failure = RemittanceFailure;
+        var result = failure is null
+            ? new RemittanceResult(remittance.RemitNo, remittance.RemitType, "00000", _finance.Today(), remittance.AllAmt, "RM" + instruction.MsgId[^10..])
+            : new RemittanceResult(remittance.RemitNo, remittance.RemitType, failure, _finance.Today(), remittance.AllAmt, "", "国库账户状态异常");
+        Record(await _finance.SendAsync(_peer, "2618", VoucherPaths.ToFields(result.ToVoucher()), msgRef: instruction.MsgId, cancellationToken: _stop.Token));
     }
 
     private async Task SendClearingResultAsync(Head instruction, IReadOnlyList<(string Name, string Value)> fields)

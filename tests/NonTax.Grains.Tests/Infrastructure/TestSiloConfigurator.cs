@@ -24,6 +24,16 @@ public sealed class TestSiloConfigurator : ISiloConfigurator
         siloBuilder.Services.AddSingleton<NonTax.Grains.Abstractions.Units.IUnitMonitoringSource>(new FactBacklogSource(JournalStore.Shared));
         siloBuilder.Services.AddSingleton<NonTax.Grains.Abstractions.Notices.IPendingHandOverSource>(new MemoryPendingHandOvers(JournalStore.Shared));
         siloBuilder.Services.AddSingleton<NonTax.Grains.Abstractions.Bills.IBillRangeDirectory>(new FactBillDirectory(JournalStore.Shared));
+        // Remittance reads arranged days and its own replayed instructions; pages of two payments
+        // make a five-payment day take several writes; treasuries for levels 2 to 4 (5 has none).
+        siloBuilder.Services.AddSingleton<NonTax.Grains.Abstractions.MoneyFlow.IRemittanceSource>(new MemoryRemittanceSource(JournalStore.Shared));
+        siloBuilder.Services.Configure<NonTax.Grains.MoneyFlow.RemittanceOptions>(o =>
+        {
+            o.PageSize = 2;
+            o.Treasuries[2] = new NonTax.Grains.MoneyFlow.TreasuryAccount { Code = "3200000000", Name = "国家金库江苏省分库" };
+            o.Treasuries[3] = new NonTax.Grains.MoneyFlow.TreasuryAccount { Code = "3206000000", Name = "国家金库南通市中心支库" };
+            o.Treasuries[4] = new NonTax.Grains.MoneyFlow.TreasuryAccount { Code = "3206820000", Name = "国家金库如皋市支库" };
+        });
         // Tests run the sweep by hand and want every pending notice, however young.
         siloBuilder.Services.Configure<OutboxOptions>(o => o.SweepGrace = TimeSpan.Zero);
         // Business refunds go to the sandbox bank that holds the refund reserve.

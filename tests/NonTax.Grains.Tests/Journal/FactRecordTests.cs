@@ -247,6 +247,32 @@ public sealed class FactRecordTests
                 bankNode = "D3206820105", businessDay = "20260110", clearNo = "CL20260110D3206820105", result = "00000", execDate = "20260112",
                 information = (string?)null, lines = new[] { new { lineNo = 1, result = "00000", traNo = (string?)"T1" } },
             }),
+        Sample.Of(
+            new RemittanceInstructed("D3206820105", Jan10, "RD2601103206822601000000010", 1, "P1", "3206820000", "国家金库如皋市支库", 4, 72m, "32068226010000000010",
+                [new RemittanceInstructed.Line(1, "103043211", "10304", "1", 72m, "32068226010000000010", 3)]),
+            new
+            {
+                bankNode = "D3206820105", businessDay = "20260110", remitNo = "RD2601103206822601000000010", remitType = 1, payAcct = "P1",
+                treCode = "3206820000", treName = "国家金库如皋市支库", budgetLevel = 4, amount = "72.00", payCode = (string?)"32068226010000000010",
+                lines = new[]
+                {
+                    new { lineNo = 1, itemCode = "103043211", budgetSubject = "10304", fundType = "1", amount = "72.00", payCode = (string?)"32068226010000000010", ruleVersion = 3 },
+                },
+            }),
+        Sample.Of(
+            new RemittanceResultRecorded("D3206820105", Jan10, "RC20260110D320682010501", "00000", Jan12, "RM1", null, "M1"),
+            new
+            {
+                bankNode = "D3206820105", businessDay = "20260110", remitNo = "RC20260110D320682010501", result = "00000", remitDate = "20260112",
+                traNo = (string?)"RM1", information = (string?)null, msgId = "M1",
+            }),
+        Sample.Of(
+            new RemittanceDayChanged("D3206820105", Jan10, "instructed", 7, 493.35m, 0, 0, null, 3),
+            new
+            {
+                bankNode = "D3206820105", businessDay = "20260110", status = "instructed", instructions = 7, amount = "493.35", remitted = 0, failed = 0,
+                waitingFor = (string?)null, version = 3,
+            }),
     ];
 
     public static TheoryData<string> Kinds() => [.. Samples.Select(s => s.Kind)];

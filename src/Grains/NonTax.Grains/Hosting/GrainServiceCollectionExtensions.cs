@@ -20,6 +20,7 @@ public static class GrainServiceCollectionExtensions
         services.AddOptions<BaseDataPublishingOptions>();
         services.AddOptions<Reconciliation.ReconciliationOptions>();
         services.AddOptions<ClearingOptions>();
+        services.AddOptions<RemittanceOptions>();
         services.TryAddSingleton<ISandboxSeeder, SandboxBureauSeeder>();
         return services;
     }

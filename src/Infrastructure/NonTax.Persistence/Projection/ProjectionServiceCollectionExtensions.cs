@@ -35,6 +35,7 @@ public static class ProjectionServiceCollectionExtensions
             // Money after reconciliation (account movements, clearing, remittance).
             ServiceDescriptor.Singleton<IFactProjector, AccountMovementProjector>(),
             ServiceDescriptor.Singleton<IFactProjector, ClearingProjector>(),
+            ServiceDescriptor.Singleton<IFactProjector, RemittanceProjector>(),
         ]);
         return services;
     }

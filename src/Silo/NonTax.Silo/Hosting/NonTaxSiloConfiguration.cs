@@ -93,6 +93,10 @@ public static class NonTaxSiloConfiguration
         silo.Services.TryAddSingleton<IClearingSource, ClearingQueries>();
         silo.AddStartupTask((services, _) => StartReminderAsync(services, "clearing scheduler",
             grains => grains.GetGrain<IClearingSchedulerGrain>(IClearingSchedulerGrain.ClusterKey).Start()));
+        // Remittance reads cleared days, payments by page and its own instructions from SQL.
+        silo.Services.TryAddSingleton<IRemittanceSource, RemittanceQueries>();
+        silo.AddStartupTask((services, _) => StartReminderAsync(services, "remittance scheduler",
+            grains => grains.GetGrain<IRemittanceSchedulerGrain>(IRemittanceSchedulerGrain.ClusterKey).Start()));
         silo.UseAdoNetReminderService(o =>
         {
             o.Invariant = NpgsqlInvariant.Name;

@@ -46,6 +46,8 @@ public static class SiloHostExtensions
         builder.Services.Configure<NonTax.Infrastructure.Alerts.SmsGatewayOptions>(builder.Configuration.GetSection("Sms"));
         builder.Services.Configure<BaseDataPublishingOptions>(builder.Configuration.GetSection(BaseDataPublishingOptions.Section));
         builder.Services.Configure<NonTax.Grains.Reconciliation.ReconciliationOptions>(builder.Configuration.GetSection("Reconciliation"));
+        builder.Services.Configure<NonTax.Grains.MoneyFlow.ClearingOptions>(builder.Configuration.GetSection("Clearing"));
+        builder.Services.Configure<NonTax.Grains.MoneyFlow.RemittanceOptions>(builder.Configuration.GetSection("Remittance"));
         builder.Services.AddNonTaxOutboundLinks(builder.Configuration);
         builder.Services.AddSingleton<ISandboxSeeder, SandboxPeerSeeder>();
         builder.Services.AddHostedService<SandboxSeedingService>();

@@ -38,7 +38,8 @@ public static class OperatorApi
             .MapReconciliationEndpoints()
             // Bill stock and e-bills (engineer C)
             .MapBillStockEndpoints()
-            .MapClearingEndpoints();
+            .MapClearingEndpoints()
+            .MapRemittanceEndpoints();
         return app;
     }
 }

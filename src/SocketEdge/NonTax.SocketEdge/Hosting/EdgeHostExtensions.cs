@@ -63,6 +63,7 @@ public static class EdgeHostExtensions
         // Money after reconciliation: transfers and arrivals, clearing and remittance results.
         builder.Services.AddSingleton<IMessageHandler, MoneyMovementHandler>();
         builder.Services.AddSingleton<IMessageHandler, ClearingResultHandler>();
+        builder.Services.AddSingleton<IMessageHandler, RemittanceResultHandler>();
         return builder;
     }
 }
