@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
 using NonTax.BankSimulator;
 using NonTax.Grains.Abstractions.MoneyFlow;
 using NonTax.Grains.Abstractions.Outbound;
@@ -49,13 +47,7 @@ public sealed class RemittanceEndToEndTests(RemittanceSystemFixture system) : IC
         new ClearingShare(2, ProvinceTreasury, "国家金库江苏省分库", 0.1m),
     ], FiscalAccount);
 
-    private HttpClient Operator(string name)
-    {
-        var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{system.OperationsPort}") };
-        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", system.OperatorApiToken);
-        http.DefaultRequestHeaders.Add("X-Operator", name);
-        return http;
-    }
+    private HttpClient Operator(string name) => OperatorHttp.Create(system.OperationsPort, system.OperatorApiToken, name);
 
     private async Task ApproveRuleAsync(ClearingRule rule)
     {
@@ -76,7 +68,7 @@ public sealed class RemittanceEndToEndTests(RemittanceSystemFixture system) : IC
 
     private async Task<string> PayAsync(string bank, string item, string amount)
     {
-        var payCode = "32068226" + "97" + RandomNumberGenerator.GetInt32(0, 1_000_000_000).ToString("D9", CultureInfo.InvariantCulture) + "0";
+        var payCode = TestPayCodes.New("94");
         var (unit, unitName, name) = item == TuitionItem ? ("0201001", "如皋市教育局", "学费") : ("0104901", "如皋市自然资源和规划局", "不动产登记费");
         var scenarios = Scenarios();
         var issued = await scenarios.IssueAsync(new SimulatorArguments(["issue", "--paycode", payCode, "--amount", amount, "--unit", unit,
