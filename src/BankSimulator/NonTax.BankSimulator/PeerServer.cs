@@ -149,7 +149,7 @@ public sealed class PeerServer : IAsyncDisposable
             var replyFields = new List<(string Name, string Value)> { ("OriMsgNo", head.MsgNo), ("Result", ReplyResult), ("Information", "received") };
             var replyHead = new Head(_peer.NodeCode, head.Src, replyMsgNo, _finance.NewMsgId(), head.MsgId, _finance.Today());
             await stream.WriteAsync(CnnontaxCodec.Default.Encode(replyHead, Voucher.FromFields(replyFields), _peer.Token, _finance.FinanceNode[1..], "1"), timeout.Token);
-            Record(new ExchangeRecord("in", _peer.NodeCode, head.MsgNo, head.MsgId, replyMsgNo, fields, replyFields));
+            Record(new ExchangeRecord("in", _peer.NodeCode, head.MsgNo, head.MsgId, replyMsgNo, fields, replyFields, head.MsgRef));
             if (ReplyResult == "00000")
             {
                 ScheduleFollowUp(head, fields);

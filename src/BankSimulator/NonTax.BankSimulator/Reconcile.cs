@@ -93,15 +93,51 @@ public sealed class Reconcile(FinanceClient finance, TextWriter output)
         }
 
         var records = Alter(paid, drop, amounts);
+        var files = (arguments.Option("files") ?? "2555,2557,2556").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         output.WriteLine($"{bank.NodeCode} {day:yyyyMMdd}: {paid.Count} payments recorded, sending {records.Count} (dropped {drop.Count}, amounts changed {amounts.Count})");
         var bankCode = arguments.Option("bankcode", bank.NodeCode[1..]);
         var messages = BuildMessages(bankCode, day, records, int.Parse(arguments.Option("batch", "0"), CultureInfo.InvariantCulture));
         var refused = false;
-        foreach (var message in messages)
+        foreach (var message in files.Contains("2555") ? messages : [])
         {
             var reply = await finance.SendAsync(bank, "2555", message, cancellationToken: cancellationToken);
             output.WriteLine(reply);
             refused |= reply.ReplyField("Result") != "00000";
+        }
+
+        // The day's other files, from the same records with the same changes (a dropped payment is
+        // also missing from the credits and its account's day, a changed amount changed there too).
+        var supervised = (arguments.Option("supervised") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .ToHashSet(StringComparer.Ordinal);
+        if (files.Any(f => f is "2557" or "2556" or "2581"))
+        {
+            var credits = (await AccountFiles.ReadCreditsAsync(db, bank.NodeCode, day, cancellationToken))
+                .Where(c => !drop.Contains(c.TraNo))
+                .Select(c => amounts.TryGetValue(c.TraNo, out var amount) ? c with { Amt = amount } : c)
+                .ToList();
+            var accounts = await AccountFiles.ReadAccountsAsync(db, bank.NodeCode, day, credits, cancellationToken);
+            var extra = new List<(string MsgNo, IReadOnlyList<(string Name, string Value)> Fields)>();
+            if (files.Contains("2557"))
+            {
+                extra.Add(("2557", AccountFiles.ArrivalMessage(bankCode, day, credits)));
+            }
+
+            if (files.Contains("2556"))
+            {
+                extra.Add(("2556", AccountFiles.AccountMessage("2556", bankCode, day, [.. accounts.Where(a => !supervised.Contains(a.AcctNo))])));
+            }
+
+            if (files.Contains("2581") && supervised.Count > 0)
+            {
+                extra.Add(("2581", AccountFiles.AccountMessage("2581", bankCode, day, [.. accounts.Where(a => supervised.Contains(a.AcctNo))])));
+            }
+
+            foreach (var (msgNo, fields) in extra)
+            {
+                var reply = await finance.SendAsync(bank, msgNo, fields, cancellationToken: cancellationToken);
+                output.WriteLine(reply);
+                refused |= reply.ReplyField("Result") != "00000";
+            }
         }
 
         if (refused || server is null)
@@ -110,13 +146,26 @@ public sealed class Reconcile(FinanceClient finance, TextWriter output)
         }
 
         var wait = TimeSpan.FromSeconds(int.Parse(arguments.Option("wait", "60"), CultureInfo.InvariantCulture));
-        var results = await WaitForResultAsync(server, day, wait, cancellationToken);
+        var results = files.Contains("2555") ? await WaitForResultAsync(server, day, wait, cancellationToken) : [];
         foreach (var result in results)
         {
             Print(result);
         }
 
-        return results.Count > 0 ? 0 : 1;
+        // The other files' results, as far as they came meanwhile (or within the wait).
+        var expected = files.Count(f => f is "2557" or "2556") + (files.Contains("2581") && supervised.Count > 0 ? 1 : 0);
+        var deadline = DateTime.UtcNow + wait;
+        while (server.Seen.Count(r => r.MsgNo is "5557" or "5556") < expected && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200, cancellationToken);
+        }
+
+        foreach (var other in server.Seen.Where(r => r.Direction == "in" && r.MsgNo is "5557" or "5556"))
+        {
+            output.WriteLine($"{other.MsgNo}: " + string.Join(", ", other.Request.Select(f => $"{f.Name}={f.Value}")));
+        }
+
+        return results.Count > 0 || !files.Contains("2555") ? 0 : 1;
     }
 
     /// <summary>Waits until every part of the newest 5555 for <paramref name="day"/> arrived at <paramref name="server"/>.</summary>

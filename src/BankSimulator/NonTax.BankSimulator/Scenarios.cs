@@ -37,9 +37,12 @@ public sealed class Scenarios(FinanceClient finance, IReadOnlyList<SimulatorPeer
                                                       then checks every 00000 is one revenue row and every 10006 one refund
           reconcile [--as D3206820105] [--date yyyyMMdd] [--db CONNSTR (or NONTAX_LOAD_PG)] [--drop T1,T2] [--drop-first N]
                     [--amount T1=79.00,…] [--batch N] [--bankcode CODE] [--wait 60] [--no-wait]
+                    [--files 2555,2557,2556] [--supervised ACCT1,…]
                                                       2555: the bank's payments of the day (read from the sandbox's records of
-                                                      what this bank confirmed), altered on purpose, in batches of N; then
-                                                      serves the bank and prints the 5555's differences
+                                                      what this bank confirmed), altered on purpose, in batches of N; 2557 its
+                                                      credits and 2556 each account's day (2581 for the --supervised accounts)
+                                                      from the same records and changes; then serves the bank and prints the
+                                                      5555's differences and the 5557/5556 results
           bench-table --json FILE --pgbench TPS [--rate-of LABEL]
                                                       the one table of bench.sh from load runs labelled system/… and baseline/…
                                                       (--rate-of prints the measured rate of one run)

@@ -17,7 +17,7 @@ public sealed class RecordingTransport : IOutboundTransport
 
     public int SendsTo(string peerNodeCode) => _sends.Where(s => s.Key.StartsWith(peerNodeCode + "/", StringComparison.Ordinal)).Sum(s => s.Value);
 
-    public Task<OutboundAnswer> SendAsync(string peerNodeCode, string msgNo, string msgId, IReadOnlyList<VoucherField> fields, CancellationToken cancellationToken)
+    public Task<OutboundAnswer> SendAsync(string peerNodeCode, string msgNo, string msgId, string msgRef, IReadOnlyList<VoucherField> fields, CancellationToken cancellationToken)
     {
         if (_down.ContainsKey(peerNodeCode))
         {

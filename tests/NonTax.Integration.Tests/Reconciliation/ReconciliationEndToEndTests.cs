@@ -103,7 +103,8 @@ public sealed class ReconciliationEndToEndTests(ReconciliationSystemFixture syst
         var wrong = secondTraNos[1];
         var secondFile = Reconcile.Alter(secondPaid, [dropped], new Dictionary<string, decimal> { [wrong] = 80.08m });
 
-        Assert.All(await SendFileAsync(FirstBank, day, firstPaid), r => Assert.Equal("00000", r.ReplyField("Result")));
+        var firstFile = await SendFileAsync(FirstBank, day, firstPaid);
+        Assert.All(firstFile, r => Assert.Equal("00000", r.ReplyField("Result")));
         Assert.All(await SendFileAsync(SecondBank, day, secondFile), r => Assert.Equal("00000", r.ReplyField("Result")));
         // The platform's day comes in two batches.
         var platformReplies = await SendFileAsync(Platform, day, platformPaid, batch: 2);
@@ -115,6 +116,8 @@ public sealed class ReconciliationEndToEndTests(ReconciliationSystemFixture syst
         Assert.Equal(3, firstResult.MatchedNum);
         Assert.Equal(240.00m, firstResult.MatchedAmt);
         Assert.Empty(firstResult.Diffs);
+        // A result names the request it answers: HEAD/MsgRef is the 2555's MsgID.
+        Assert.Equal(Assert.Single(firstFile).MsgId, first.Seen.Last(r => r.MsgNo == "5555").MsgRef);
 
         var platformResult = Assert.Single(await Reconcile.WaitForResultAsync(platform, day, TimeSpan.FromSeconds(60), CancellationToken.None));
         Assert.Equal("00000", platformResult.Result);

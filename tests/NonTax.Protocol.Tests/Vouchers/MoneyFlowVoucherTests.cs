@@ -127,6 +127,11 @@ public class MoneyFlowDocumentedFrameTests
     [InlineData(MsgNos.ClearingResult)]
     [InlineData(MsgNos.RemittanceInstruction)]
     [InlineData(MsgNos.RemittanceResult)]
+    [InlineData(MsgNos.ArrivalReconciliation)]
+    [InlineData(MsgNos.ArrivalReconciliationResult)]
+    [InlineData(MsgNos.AccountReconciliation)]
+    [InlineData(MsgNos.AccountReconciliationResult)]
+    [InlineData(MsgNos.SupervisedAccountStatement)]
     public void The_documented_frame_decodes_and_validates(string msgNo)
     {
         var doc = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "protocol.md"));

@@ -23,8 +23,8 @@ public class VoucherCatalogTests
 
         Assert.Null(VoucherCatalog.Validate("5001", reply));
         Assert.Equal("OriMsgNo", VoucherCatalog.Validate("2001", Voucher.FromFields([("Result", "00000")]))!.Field);
-        Assert.Null(VoucherCatalog.Validate("2557", reply));
-        Assert.Null(VoucherCatalog.TypeFor("2557"));
+        Assert.Null(VoucherCatalog.Validate("2999", reply));
+        Assert.Null(VoucherCatalog.TypeFor("2999"));
     }
 
     [Fact]

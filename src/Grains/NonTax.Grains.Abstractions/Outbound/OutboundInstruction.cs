@@ -14,13 +14,15 @@ namespace NonTax.Grains.Abstractions.Outbound;
 /// <param name="BusinessNo">RefundNo, ClearNo, RemitNo… that the peer's result will name.</param>
 /// <param name="Fields">Voucher fields in document order.</param>
 /// <param name="CreatedAt">When the instruction was created.</param>
+/// <param name="MsgRef">For a result (5555…), the MsgID of the request it answers, sent as HEAD/MsgRef; null: the message's own MsgID.</param>
 [GenerateSerializer, Immutable]
 public sealed record OutboundInstruction(
     [property: Id(0)] string InstructionId,
     [property: Id(1)] string MsgNo,
     [property: Id(2)] string BusinessNo,
     [property: Id(3)] IReadOnlyList<VoucherField> Fields,
-    [property: Id(4)] DateTimeOffset CreatedAt)
+    [property: Id(4)] DateTimeOffset CreatedAt,
+    [property: Id(5)] string? MsgRef = null)
 {
     /// <summary>An instruction carrying <paramref name="voucher"/>, checked against the field rules of <paramref name="msgNo"/>.</summary>
     /// <exception cref="InvalidOutboundMessageException">The voucher breaks a field rule.</exception>

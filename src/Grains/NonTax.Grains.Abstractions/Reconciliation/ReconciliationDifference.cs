@@ -18,4 +18,5 @@ public sealed record ReconciliationDifference(
     [property: Id(11)] string? Resolution,
     [property: Id(12)] string? ResolutionNote,
     [property: Id(13)] string? ResolvedBy,
-    [property: Id(14)] DateTimeOffset? ResolvedAt);
+    [property: Id(14)] DateTimeOffset? ResolvedAt,
+    [property: Id(15)] string AccountNo = "");

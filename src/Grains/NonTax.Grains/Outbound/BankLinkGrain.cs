@@ -213,7 +213,7 @@ public sealed class BankLinkGrain(
         try
         {
             using var timeout = new CancellationTokenSource(_options.AttemptTimeout);
-            var answer = await transport.SendAsync(PeerNodeCode, due.Instruction.MsgNo, due.MsgId, due.Instruction.Fields, timeout.Token);
+            var answer = await transport.SendAsync(PeerNodeCode, due.Instruction.MsgNo, due.MsgId, due.Instruction.MsgRef ?? due.MsgId, due.Instruction.Fields, timeout.Token);
             return new AttemptOutcome(due, startedAt, time.GetUtcNow(), answer, answer.IsSuccess ? null : $"peer answered {answer.Result}");
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)

@@ -9,5 +9,5 @@ namespace NonTax.Grains.Outbound;
 /// </summary>
 public interface IOutboundTransport
 {
-    Task<OutboundAnswer> SendAsync(string peerNodeCode, string msgNo, string msgId, IReadOnlyList<VoucherField> fields, CancellationToken cancellationToken);
+    Task<OutboundAnswer> SendAsync(string peerNodeCode, string msgNo, string msgId, string msgRef, IReadOnlyList<VoucherField> fields, CancellationToken cancellationToken);
 }

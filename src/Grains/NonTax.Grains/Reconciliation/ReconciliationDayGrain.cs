@@ -178,12 +178,17 @@ public sealed class ReconciliationDayGrain(
         }
 
         var comparedThrough = 0L;
-        foreach (var file in stored.Where(f => f.IsComplete))
+        var supervisedCompared = false;
+        // 2581 first: which accounts it names decides which ones the 2556 comparison covers, so a
+        // newly compared 2581 makes the day's 2556 compare again.
+        foreach (var file in stored.Where(f => f.IsComplete).OrderBy(f => f.MsgNo == MsgNos.SupervisedAccountStatement ? 0 : 1))
         {
             var kept = S.Files[file.MsgNo];
-            if (!onlyNew || file.LastSeq > kept.ComparedSeq)
+            if (!onlyNew || file.LastSeq > kept.ComparedSeq
+                || (supervisedCompared && file.MsgNo == MsgNos.AccountReconciliation))
             {
                 await CompareAsync(file, kept, trigger);
+                supervisedCompared |= file.MsgNo == MsgNos.SupervisedAccountStatement;
             }
 
             comparedThrough = Math.Max(comparedThrough, kept.ComparedSeq);
@@ -204,6 +209,7 @@ public sealed class ReconciliationDayGrain(
         var summary = await store.CompareAsync(day, file.MsgNo, run);
         kept.Run = run;
         kept.ComparedSeq = file.LastSeq;
+        kept.ComparedMsgId = file.LastMsgId;
         kept.Last = summary;
         kept.OpenDifferences = summary.OpenDifferences;
         kept.ResolvedDifferences = summary.Differences - summary.OpenDifferences;
@@ -289,7 +295,7 @@ public sealed class ReconciliationDayGrain(
 
     private async Task<IReadOnlyList<OutboundInstruction>> BuildResultAsync(string msgNo, ReconciliationFileState file)
     {
-        if (msgNo != MsgNos.TransactionReconciliation)
+        if (msgNo is not (MsgNos.TransactionReconciliation or MsgNos.ArrivalReconciliation or MsgNos.AccountReconciliation or MsgNos.SupervisedAccountStatement))
         {
             return [];
         }
@@ -311,13 +317,26 @@ public sealed class ReconciliationDayGrain(
                 after = page[^1].DifferenceId;
             }
 
-            var voucher = new TransactionReconciliationResult(
-                day.BusinessDay, file.BankCode, result, summary.MatchedCount, summary.MatchedAmount,
-                [.. page.Select(d => new TransactionReconciliationResult.Diff(d.PayCode, d.TraNoBus, d.DiffType, d.Field, d.BankValue ?? "", d.FinanceValue ?? ""))],
-                parts > 1 ? part : null,
-                parts > 1 ? parts : null);
-            instructions.Add(OutboundInstruction.Of(
-                $"{MsgNos.TransactionReconciliationResult}:{day.Key}:{file.Run}:{part}", MsgNos.TransactionReconciliationResult, businessNo, voucher, now));
+            long? batchNo = parts > 1 ? part : null, batchCount = parts > 1 ? parts : null;
+            var instruction = msgNo switch
+            {
+                MsgNos.TransactionReconciliation => OutboundInstruction.Of(
+                    $"{MsgNos.TransactionReconciliationResult}:{day.Key}:{file.Run}:{part}", MsgNos.TransactionReconciliationResult, businessNo,
+                    new TransactionReconciliationResult(day.BusinessDay, file.BankCode, result, summary.MatchedCount, summary.MatchedAmount,
+                        [.. page.Select(d => new TransactionReconciliationResult.Diff(d.PayCode, d.TraNoBus, d.DiffType, d.Field, d.BankValue ?? "", d.FinanceValue ?? ""))],
+                        batchNo, batchCount), now),
+                MsgNos.ArrivalReconciliation => OutboundInstruction.Of(
+                    $"{MsgNos.ArrivalReconciliationResult}:{day.Key}:{file.Run}:{part}", MsgNos.ArrivalReconciliationResult, businessNo,
+                    new ArrivalReconciliationResult(day.BusinessDay, file.BankCode, result, summary.MatchedCount, summary.MatchedAmount,
+                        [.. page.Select(d => new ArrivalReconciliationResult.Diff(d.TraNoBus, d.AccountNo, d.PayCode, d.DiffType, d.Field, d.BankValue ?? "", d.FinanceValue ?? ""))],
+                        batchNo, batchCount), now),
+                _ => OutboundInstruction.Of(
+                    $"{MsgNos.AccountReconciliationResult}:{msgNo}:{day.Key}:{file.Run}:{part}", MsgNos.AccountReconciliationResult, businessNo,
+                    new AccountReconciliationResult(day.BusinessDay, file.BankCode, msgNo, result, summary.MatchedCount,
+                        [.. page.Select(d => new AccountReconciliationResult.Diff(d.AccountNo, d.DiffType, d.Field, d.BankValue ?? "", d.FinanceValue ?? ""))],
+                        batchNo, batchCount), now),
+            };
+            instructions.Add(instruction with { MsgRef = file.ComparedMsgId });
         }
 
         return instructions;

@@ -20,6 +20,9 @@ public sealed class ReconciliationFileState
     [Id(8)] public int ResultRunPending { get; set; }
     [Id(9)] public string BankCode { get; set; } = "";
 
+    /// <summary>MsgID of the last batch of the file last compared: the result's HEAD/MsgRef (docs/protocol.md, "Who answers what").</summary>
+    [Id(10)] public string? ComparedMsgId { get; set; }
+
     public bool IsComplete => BatchCount > 0 && BatchesReceived == BatchCount;
 
     public string Status => Last is null ? ReconciliationStatus.Open

@@ -38,7 +38,7 @@ public sealed class ReconciliationStore(NpgsqlDataSource dataSource) : IReconcil
 
     private const string DifferenceColumns = """
         difference_id, msg_no, record_key, diff_type, field, pay_code, tra_no_bus, bank_value, finance_value, status, last_run,
-        resolution, resolution_note, resolved_by, resolved_at
+        resolution, resolution_note, resolved_by, resolved_at, account_no
         """;
 
     private const string RunDifferencesSql = $"""
@@ -88,14 +88,17 @@ public sealed class ReconciliationStore(NpgsqlDataSource dataSource) : IReconcil
 
     public async Task<ComparisonSummary> CompareAsync(ReconciliationDay day, string msgNo, int run, CancellationToken cancellationToken = default)
     {
-        if (msgNo != TransactionComparisonSql.MsgNo)
+        var (upsertSql, summarySql) = msgNo switch
         {
-            throw new NotSupportedException($"No comparison for file {msgNo} yet.");
-        }
+            TransactionComparisonSql.MsgNo => (TransactionComparisonSql.UpsertDifferences, TransactionComparisonSql.Summary),
+            ArrivalComparisonSql.MsgNo => (ArrivalComparisonSql.UpsertDifferences, ArrivalComparisonSql.Summary),
+            AccountComparisonSql.FiscalMsgNo or AccountComparisonSql.SupervisedMsgNo => (AccountComparisonSql.UpsertDifferences(msgNo), AccountComparisonSql.Summary(msgNo)),
+            _ => throw new NotSupportedException($"No comparison for file {msgNo}."),
+        };
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
-        await using (var upsert = new NpgsqlCommand(TransactionComparisonSql.UpsertDifferences, connection, transaction) { CommandTimeout = 0 })
+        await using (var upsert = new NpgsqlCommand(upsertSql, connection, transaction) { CommandTimeout = 0 })
         {
             AddDay(upsert.Parameters, day);
             upsert.Parameters.Add(Int(run));
@@ -112,7 +115,7 @@ public sealed class ReconciliationStore(NpgsqlDataSource dataSource) : IReconcil
 
         long bankCount, financeCount, matchedCount;
         decimal bankAmount, financeAmount, matchedAmount;
-        await using (var summary = new NpgsqlCommand(TransactionComparisonSql.Summary, connection, transaction) { CommandTimeout = 0 })
+        await using (var summary = new NpgsqlCommand(summarySql, connection, transaction) { CommandTimeout = 0 })
         {
             AddDay(summary.Parameters, day);
             summary.Parameters.Add(Int(run));
@@ -203,7 +206,8 @@ public sealed class ReconciliationStore(NpgsqlDataSource dataSource) : IReconcil
                 reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetInt16(3), reader.GetString(4), reader.GetString(5), reader.GetString(6),
                 reader.IsDBNull(7) ? null : reader.GetString(7), reader.IsDBNull(8) ? null : reader.GetString(8), reader.GetString(9), reader.GetInt32(10),
                 reader.IsDBNull(11) ? null : reader.GetString(11), reader.IsDBNull(12) ? null : reader.GetString(12),
-                reader.IsDBNull(13) ? null : reader.GetString(13), reader.IsDBNull(14) ? null : reader.GetFieldValue<DateTimeOffset>(14)));
+                reader.IsDBNull(13) ? null : reader.GetString(13), reader.IsDBNull(14) ? null : reader.GetFieldValue<DateTimeOffset>(14),
+                reader.GetString(15)));
         }
 
         return rows;

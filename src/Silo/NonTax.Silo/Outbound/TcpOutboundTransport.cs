@@ -20,16 +20,16 @@ namespace NonTax.Silo.Outbound;
 /// </summary>
 public sealed class TcpOutboundTransport(PeerRegistry peers, MessageJournal journal, FinanceNodeIdentity financeNode, TimeProvider time) : IOutboundTransport
 {
-    public async Task<OutboundAnswer> SendAsync(string peerNodeCode, string msgNo, string msgId, IReadOnlyList<VoucherField> fields, CancellationToken cancellationToken)
+    public async Task<OutboundAnswer> SendAsync(string peerNodeCode, string msgNo, string msgId, string msgRef, IReadOnlyList<VoucherField> fields, CancellationToken cancellationToken)
     {
         var peer = await peers.FindAsync(peerNodeCode, cancellationToken)
             ?? throw new InvalidOperationException($"Peer {peerNodeCode} is not registered.");
         var endpoint = peer.Endpoint ?? throw new InvalidOperationException($"Peer {peerNodeCode} has no server endpoint.");
         var today = financeNode.Today(time);
-        var head = Head.Request(financeNode.Code, peerNodeCode, msgNo, msgId, today);
+        var head = Head.Request(financeNode.Code, peerNodeCode, msgNo, msgId, today) with { MsgRef = msgRef };
         var voucher = VoucherPaths.ToVoucher(fields.Select(f => (f.Name, f.Value)));
         var frame = CnnontaxCodec.Default.EncodeOutbound(head, voucher, peer.Token, financeNode.Region, peer.Kind);
-        await journal.ArchiveAsync(new ArchivedFrame(ArchivedFrame.Outbound, peerNodeCode, endpoint.ToString(), msgNo, msgId, msgId, null, null, frame), cancellationToken);
+        await journal.ArchiveAsync(new ArchivedFrame(ArchivedFrame.Outbound, peerNodeCode, endpoint.ToString(), msgNo, msgId, msgRef, null, null, frame), cancellationToken);
 
         var reply = await ShortConnectionClient.ExchangeAsync(endpoint.Host, endpoint.Port, frame, cancellationToken);
         var replyBytes = CnnontaxCodec.Default.ToBytes(reply);

@@ -59,6 +59,7 @@ public static class EdgeHostExtensions
         // Reconciliation (对账): files stored at the edge, compared by the day grains.
         builder.Services.AddSingleton<ReconciliationFileWriter>();
         builder.Services.AddSingleton<IMessageHandler, TransactionReconciliationHandler>();
+        builder.Services.AddSingleton<IMessageHandler, AccountReconciliationHandler>();
 
         // Money after reconciliation: transfers and arrivals, clearing and remittance results.
         builder.Services.AddSingleton<IMessageHandler, MoneyMovementHandler>();
