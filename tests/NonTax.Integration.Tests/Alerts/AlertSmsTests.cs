@@ -8,6 +8,7 @@ using NonTax.Grains.Abstractions.Notices;
 using NonTax.Grains.Abstractions.Refunds;
 using NonTax.Grains.Abstractions.Units;
 using NonTax.Integration.Tests.Fixtures;
+using NonTax.Protocol.Results;
 using Npgsql;
 
 namespace NonTax.Integration.Tests.Alerts;
@@ -166,5 +167,17 @@ public sealed class AlertSmsTests(AlertSmsFixture system) : IClassFixture<AlertS
         Assert.Equal("refund.stuck", await system.Database.ScalarAsync<string>("SELECT kind FROM nontax.alerts WHERE alert_id = $1", alertId));
         Assert.Equal(1, system.Gateway.AcceptedFor($"{alertId}|{AlertSmsFixture.FinancePhone}"));
         Assert.Equal(0, system.Gateway.RequestsFor($"{alertId}|{AlertSmsFixture.DutyPhone}"));
+
+        // The 2617 comes after all: the next check closes the alert by itself, once.
+        Assert.Equal(ResultCodes.Success, await notice.CompleteRefund(new RefundOutcome(refundNo, ResultCodes.Success,
+            NonTax.Protocol.Time.ChinaTime.Today(TimeProvider.System), "RT-LATE-1")));
+        Assert.Null(await system.Database.ScalarAsync<string>("SELECT closed_by FROM nontax.alerts WHERE alert_id = $1", alertId));
+        Assert.True(await Eventually.HoldsAsync(async () =>
+        {
+            await watch.Check();
+            return await system.Database.ScalarAsync<string>("SELECT closed_by FROM nontax.alerts WHERE alert_id = $1", alertId) == "system";
+        }));
+        await watch.Check();
+        Assert.Equal(1L, await system.Database.ScalarAsync<long>("SELECT count(*) FROM nontax.business_facts WHERE kind = 'alert.closed' AND subject = $1", alertId));
     }
 }

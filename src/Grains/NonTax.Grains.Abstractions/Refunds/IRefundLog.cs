@@ -13,4 +13,10 @@ public interface IRefundLog
     /// database's clock) and whose 2617 has not come, oldest first, at most <paramref name="limit"/>.
     /// </summary>
     Task<IReadOnlyList<RefundView>> StuckAsync(TimeSpan olderThan, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Open <c>refund.stuck</c> alerts whose refund has its result now (completed or failed): the
+    /// alert id and the refund's status, at most <paramref name="limit"/>.
+    /// </summary>
+    Task<IReadOnlyList<(string AlertId, string RefundNo, string Status)>> SettledStuckAlertsAsync(int limit, CancellationToken cancellationToken = default);
 }

@@ -13,7 +13,8 @@ namespace NonTax.Grains.Refunds;
 /// Stuck refunds: a 5617 instructed more than <see cref="RefundOptions.StuckAfter"/> ago whose 2617
 /// has not come raises alert <c>refund.stuck</c> (key <c>refund.stuck:{refundNo}</c>, so a refund
 /// is alerted once however many ticks find it). The refunds come from the projection; the alert is
-/// recorded through the fact journal, since no grain state changes.
+/// recorded through the fact journal, since no grain state changes. Each check first closes the
+/// alerts of stuck refunds whose result has come since.
 /// </summary>
 public sealed class RefundWatchGrain(IRefundLog refunds, IFactJournal journal, TimeProvider clock, IOptions<RefundOptions> options)
     : Grain, IRefundWatchGrain, IRemindable
@@ -29,6 +30,7 @@ public sealed class RefundWatchGrain(IRefundLog refunds, IFactJournal journal, T
 
     public async Task<int> Check()
     {
+        await CloseSettledAsync();
         var limit = options.Value.StuckAfter;
         var stuck = await refunds.StuckAsync(limit, PageSize);
         if (stuck.Count == 0)
@@ -48,6 +50,24 @@ public sealed class RefundWatchGrain(IRefundLog refunds, IFactJournal journal, T
             .ToList();
         await journal.RecordAsync(facts);
         return stuck.Count;
+    }
+
+    /// <summary>
+    /// A stuck refund whose 2617 came after all needs nobody any more: its alert is closed by the
+    /// system (alert.closed, so the SMS stops and the wall shows it closed), once — the fact id is
+    /// the alert's and a closed alert is not found again.
+    /// </summary>
+    private async Task CloseSettledAsync()
+    {
+        var settled = await refunds.SettledStuckAlertsAsync(PageSize);
+        if (settled.Count == 0)
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        await journal.RecordAsync([.. settled.Select(s => BusinessFact.Create(s.AlertId, s.AlertId, now,
+            new AlertClosed(s.AlertId, "system", $"退付 {s.RefundNo} 已收到 2617（{(s.Status == "completed" ? "已退付" : "退付失败")}） / refund {s.RefundNo} {s.Status}")))]);
     }
 
     public Task ReceiveReminder(string reminderName, TickStatus status) =>

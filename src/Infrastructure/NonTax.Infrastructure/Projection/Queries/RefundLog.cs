@@ -47,6 +47,29 @@ public sealed class RefundLog(NpgsqlDataSource dataSource) : IRefundLog
         return await ReadAsync(command, cancellationToken);
     }
 
+    private const string SettledStuckAlertsSql = """
+        SELECT a.alert_id, r.refund_no, r.status
+          FROM nontax.alerts a
+          JOIN nontax.refunds r ON r.refund_no = a.subject
+         WHERE a.kind = 'refund.stuck' AND a.closed_at IS NULL AND r.status IN ('completed', 'failed')
+         ORDER BY a.raised_at, a.alert_id
+         LIMIT $1
+        """;
+
+    public async Task<IReadOnlyList<(string AlertId, string RefundNo, string Status)>> SettledStuckAlertsAsync(int limit, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(SettledStuckAlertsSql);
+        command.Parameters.Add(new NpgsqlParameter { Value = Math.Clamp(limit, 1, MaxRows), NpgsqlDbType = NpgsqlDbType.Integer });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var rows = new List<(string, string, string)>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+        }
+
+        return rows;
+    }
+
     public async Task<IReadOnlyList<RefundView>> StuckAsync(TimeSpan olderThan, int limit, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand(StuckSql);
