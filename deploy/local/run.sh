@@ -41,6 +41,7 @@ logs="$state/logs"
 mkdir -p "$logs"
 
 pids=()
+sms_pid=""
 stopping=""
 stop_all() {
     trap - INT TERM EXIT
@@ -52,6 +53,7 @@ stop_all() {
         kill -TERM "$pid" 2>/dev/null || true
         wait "$pid" 2>/dev/null || true
     done
+    if [[ -n "$sms_pid" ]]; then kill -TERM "$sms_pid" 2>/dev/null || true; wait "$sms_pid" 2>/dev/null || true; fi
     pg_stop dev
     echo "[run] stopped"
 }
@@ -67,9 +69,18 @@ wait_http() {
     return 1
 }
 
+# The sandbox's SMS gateway: a loopback stand-in (the simulator's sms-gateway verb) that takes the
+# alert SMS of the duty roster below and prints them into its log; nothing leaves the machine.
+(cd "$repo" && exec dotnet "$(bin BankSimulator/NonTax.BankSimulator NonTax.BankSimulator)" sms-gateway --port 9290 --peers "$peers_file") \
+    > >(tee "$logs/sms-gateway.log") 2>&1 &
+sms_pid=$!
+
 (cd "$repo/src/Silo/NonTax.Silo" && exec dotnet "$(bin Silo/NonTax.Silo NonTax.Silo)" \
     --Sandbox:Seed=true --Sandbox:PeersFile="$peers_file" --Sandbox:BaseDataFile="$repo/deploy/local/sandbox-bureau.json" \
     --Refunds:ReserveBank=D3206820105 \
+    --Sms:Url=http://127.0.0.1:9290/sms/ --Sms:Account=sandbox \
+    --Alerts:Roster:0:Name=值班员 --Alerts:Roster:0:Phone=13800000000 --Alerts:Roster:0:Role=duty \
+    --Alerts:Roster:0:From=00:00 --Alerts:Roster:0:To=00:00 --Alerts:Roster:0:MinSeverity=Warning \
     --Remittance:Treasuries:4:Code=3206820000 --Remittance:Treasuries:4:Name=国家金库如皋市支库 \
     --Remittance:Treasuries:3:Code=3206000000 --Remittance:Treasuries:3:Name=国家金库南通市中心支库 \
     --Remittance:Treasuries:2:Code=3200000000 --Remittance:Treasuries:2:Name=国家金库江苏省分库) > >(tee "$logs/silo.log") 2>&1 &
@@ -99,6 +110,7 @@ cat <<INFO
   PostgreSQL:                     127.0.0.1:$pg_port database nontax (secrets: .state/dev/secrets.env)
   Sandbox peers and tokens:       $peers_file
   Try the bank simulator:         dotnet src/BankSimulator/NonTax.BankSimulator/bin/Release/net10.0/NonTax.BankSimulator.dll demo
+  Alert SMS (sandbox gateway):    http://127.0.0.1:9290/sms/ → .state/dev/logs/sms-gateway.log (duty 13800000000, all day)
   Logs:                           .state/dev/logs/
   Ctrl-C stops everything.
 

@@ -43,6 +43,8 @@ public sealed class Scenarios(FinanceClient finance, IReadOnlyList<SimulatorPeer
                                                       credits and 2556 each account's day (2581 for the --supervised accounts)
                                                       from the same records and changes; then serves the bank and prints the
                                                       5555's differences and the 5557/5556 results
+          sms-gateway [--port 9290]                   a stand-in for the HTTP SMS gateway on loopback (run.sh starts it):
+                                                      takes the silo's alert SMS, answers code 0, prints each one
           bench-table --json FILE --pgbench TPS [--rate-of LABEL]
                                                       the one table of bench.sh from load runs labelled system/… and baseline/…
                                                       (--rate-of prints the measured rate of one run)
@@ -70,6 +72,13 @@ public sealed class Scenarios(FinanceClient finance, IReadOnlyList<SimulatorPeer
                 return await DuplicateAsync(arguments.Value(0, "payment code"), arguments, cancellationToken);
             case "serve":
                 return await ServeAsync(arguments, cancellationToken);
+            case "sms-gateway":
+                await using (var gateway = new SandboxSmsGateway(int.Parse(arguments.Option("port", "9290"), CultureInfo.InvariantCulture), output))
+                {
+                    output.WriteLine($"sandbox SMS gateway on {gateway.Url} (Ctrl-C stops)");
+                    await Task.Delay(Timeout.Infinite, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                    return 0;
+                }
             case "demo":
                 var notice = await IssueAsync(arguments, cancellationToken);
                 return notice.ReplyField("Result") == "00000"
