@@ -191,6 +191,36 @@ public sealed class BackupRestoreTests(ITestOutputHelper output) : IAsyncLifetim
         return result is null or DBNull ? default : (T)Convert.ChangeType(result, typeof(T), CultureInfo.InvariantCulture);
     }
 
+    /// <summary>
+    /// As <see cref="PostgresFixture"/> does: a silo still closing can hold an app-role connection
+    /// for a moment, which the owner may not terminate (42501), so wait for it; a database left
+    /// behind lives only in the test instance that test.sh throws away.
+    /// </summary>
+    private static async Task DropRestoredDatabaseAsync(string name)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            NpgsqlConnection.ClearAllPools();
+            try
+            {
+                await using var admin = new NpgsqlConnection(Environment.GetEnvironmentVariable(PostgresFixture.AdminVariable));
+                await admin.OpenAsync();
+                await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", admin);
+                await drop.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 40)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(250));
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege)
+            {
+                Console.Error.WriteLine($"Restored test database {name} left behind: {e.MessageText}");
+                return;
+            }
+        }
+    }
+
     public async Task DisposeAsync()
     {
         foreach (var silo in Enumerable.Reverse(_silos))
@@ -201,11 +231,7 @@ public sealed class BackupRestoreTests(ITestOutputHelper output) : IAsyncLifetim
 
         if (_restoredDatabase is not null)
         {
-            NpgsqlConnection.ClearAllPools();
-            await using var admin = new NpgsqlConnection(Environment.GetEnvironmentVariable(PostgresFixture.AdminVariable));
-            await admin.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_restoredDatabase}\" WITH (FORCE)", admin);
-            await drop.ExecuteNonQueryAsync();
+            await DropRestoredDatabaseAsync(_restoredDatabase);
         }
 
         await _database.DisposeAsync();
