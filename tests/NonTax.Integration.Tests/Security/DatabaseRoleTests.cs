@@ -68,6 +68,9 @@ public sealed class DatabaseRoleTests(PostgresFixture database)
         await AssertAllowedAsync(edge, "INSERT INTO nontax.message_archive (direction, raw_frame) VALUES ('I', '\\x00')");
         await AssertAllowedAsync(edge, "SELECT nextval('nontax.message_id_node_seq')");
         await AssertAllowedAsync(edge, "DELETE FROM nontax.inbound_replies WHERE created_at < now() - interval '30 days'");
+        // The 2698 lookup reads the columns it filters by; the payer's name stays out of reach.
+        await AssertAllowedAsync(edge, "SELECT pay_code FROM nontax.notices WHERE payer_mobile = '13800000000' AND status = 'unpaid' AND last_payable_date >= current_date ORDER BY issue_date, pay_code");
+        await AssertRefusedAsync(edge, "SELECT payer_name FROM nontax.notices LIMIT 1");
     }
 
     [Fact]

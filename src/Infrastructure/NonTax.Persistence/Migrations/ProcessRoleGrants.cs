@@ -35,8 +35,9 @@ public static class ProcessRoleGrants
     /// <summary>
     /// The edge verifies and signs with the peers' tokens (so it reads them) and changes one on a
     /// bank's 2003; it archives frames (never rewrites or deletes them), stores and prunes replies,
-    /// records 2000/2952 and stores 2555 files. Grain state, web accounts and the projections are
-    /// out of its reach: it asks the grains.
+    /// records 2000/2952 and stores 2555 files, and looks up a payer's unpaid notices for 2698 (a
+    /// few columns of <c>notices</c>). Grain state, web accounts and the rest of the projections
+    /// are out of its reach: it asks the grains.
     /// </summary>
     public static string Edge(string roleName)
     {
@@ -54,6 +55,9 @@ public static class ProcessRoleGrants
         GRANT SELECT, INSERT, DELETE ON nontax.reconciliation_batches TO {role};
         GRANT SELECT, INSERT, DELETE ON nontax.reconciliation_payments TO {role};
         GRANT SELECT, INSERT, UPDATE ON nontax.reconciliation_pending TO {role};
+        -- The 2698 education query finds a payer's unpaid notices (UnpaidNoticesOfPayer): only the
+        -- columns it filters and orders by, never the payer's name, amounts or lines.
+        GRANT SELECT (pay_code, payer_credit_code, payer_mobile, status, last_payable_date, issue_date) ON nontax.notices TO {role};
         GRANT USAGE ON SEQUENCE nontax.message_id_node_seq, nontax.reconciliation_file_seq, nontax.peer_changes_id_seq,
             nontax.message_archive_id_seq, nontax.green_channel_messages_id_seq TO {role};
         """;
