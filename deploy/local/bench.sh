@@ -105,7 +105,8 @@ export Orleans__ClusterId=nontax-bench Orleans__ServiceId=nontax-bench
     --Sandbox:BaseDataFile="$repo/deploy/local/sandbox-bureau.json") >"$run/silo.log" 2>&1 &
 pids+=($!)
 wait_http "http://127.0.0.1:$ops_port/health/live" "silo (pid ${pids[0]})"
-(cd src/SocketEdge/NonTax.SocketEdge && exec env Edge__Port="$edge_port" Edge__HealthPort="$edge_health" \
+(cd src/SocketEdge/NonTax.SocketEdge && exec env ConnectionStrings__NonTax="$NONTAX_PG_EDGE" ConnectionStrings__NonTaxOwner= \
+    Edge__Port="$edge_port" Edge__HealthPort="$edge_health" \
     dotnet "$(bin src/SocketEdge/NonTax.SocketEdge NonTax.SocketEdge)") >"$run/edge.log" 2>&1 &
 pids+=($!)
 wait_http "http://127.0.0.1:$edge_health/health" "socket edge (pid ${pids[1]})"
@@ -314,6 +315,7 @@ if [[ "${NONTAX_BENCH_XUNIT:-1}" != 0 ]]; then
     echo
     echo "[bench] xunit benchmarks (Category=Benchmark)"
     export NONTAX_TEST_PG_ADMIN="$NONTAX_PG_OWNER" NONTAX_TEST_PG_APP="$NONTAX_PG_APP"
+    export NONTAX_TEST_PG_EDGE="$NONTAX_PG_EDGE" NONTAX_TEST_PG_FRONTEND="$NONTAX_PG_FRONTEND"
     dotnet test tests/NonTax.Integration.Tests -c Release --no-build --filter "Category=Benchmark" \
         --logger "console;verbosity=detailed" 2>&1 | tee "$run/xunit.txt" \
         | grep -E "writes/s|confirmations/s|Passed!|Failed!|error" || true

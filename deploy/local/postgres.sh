@@ -18,6 +18,10 @@ NONTAX_REPO="${NONTAX_REPO:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}
 NONTAX_DB="${NONTAX_DB:-nontax}"
 NONTAX_OWNER_ROLE=nontax_owner
 NONTAX_APP_ROLE=nontax_app
+# One login role per process (docs/operations.md "Database roles"): the silo uses nontax_app, the
+# socket edge nontax_edge, the frontend nontax_frontend; only migrations use nontax_owner.
+NONTAX_EDGE_ROLE=nontax_edge
+NONTAX_FRONTEND_ROLE=nontax_frontend
 
 pg_log() { echo "[postgres] $*" >&2; }
 
@@ -86,12 +90,13 @@ pg_start() {
     chmod 700 "$PG_STATE"
 
     if [[ ! -f "$PG_SECRETS" ]]; then
-        umask 077
-        {
-            echo "NONTAX_OWNER_PASSWORD=$(pg_random_password)"
-            echo "NONTAX_APP_PASSWORD=$(pg_random_password)"
-        } >"$PG_SECRETS"
+        (umask 077; : >"$PG_SECRETS")
     fi
+    # Passwords are generated once per role; roles added later get theirs on the next start.
+    local variable
+    for variable in NONTAX_OWNER_PASSWORD NONTAX_APP_PASSWORD NONTAX_EDGE_PASSWORD NONTAX_FRONTEND_PASSWORD; do
+        grep -q "^$variable=" "$PG_SECRETS" || echo "$variable=$(pg_random_password)" >>"$PG_SECRETS"
+    done
     # shellcheck disable=SC1090
     source "$PG_SECRETS"
 
@@ -131,13 +136,14 @@ pg_start() {
     [[ "$createdb" == "--createdb" ]] && owner_opts="CREATEDB"
     # Roles and database: created when absent, passwords re-applied from secrets.env so the two
     # never drift apart.
-    pg_psql -v owner_pw="$NONTAX_OWNER_PASSWORD" -v app_pw="$NONTAX_APP_PASSWORD" <<SQL
-SELECT format('CREATE ROLE %I LOGIN', '$NONTAX_OWNER_ROLE')
- WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '$NONTAX_OWNER_ROLE') \gexec
-SELECT format('CREATE ROLE %I LOGIN', '$NONTAX_APP_ROLE')
- WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '$NONTAX_APP_ROLE') \gexec
+    pg_psql -v owner_pw="$NONTAX_OWNER_PASSWORD" -v app_pw="$NONTAX_APP_PASSWORD" \
+        -v edge_pw="$NONTAX_EDGE_PASSWORD" -v frontend_pw="$NONTAX_FRONTEND_PASSWORD" <<SQL
+SELECT format('CREATE ROLE %I LOGIN', r) FROM unnest(ARRAY['$NONTAX_OWNER_ROLE', '$NONTAX_APP_ROLE', '$NONTAX_EDGE_ROLE', '$NONTAX_FRONTEND_ROLE']) AS r
+ WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = r) \gexec
 ALTER ROLE $NONTAX_OWNER_ROLE LOGIN $owner_opts NOSUPERUSER NOCREATEROLE PASSWORD :'owner_pw';
 ALTER ROLE $NONTAX_APP_ROLE LOGIN NOCREATEDB NOSUPERUSER NOCREATEROLE PASSWORD :'app_pw';
+ALTER ROLE $NONTAX_EDGE_ROLE LOGIN NOCREATEDB NOSUPERUSER NOCREATEROLE PASSWORD :'edge_pw';
+ALTER ROLE $NONTAX_FRONTEND_ROLE LOGIN NOCREATEDB NOSUPERUSER NOCREATEROLE PASSWORD :'frontend_pw';
 SELECT format('CREATE DATABASE %I OWNER %I', '$NONTAX_DB', '$NONTAX_OWNER_ROLE')
  WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = '$NONTAX_DB') \gexec
 SQL
@@ -161,7 +167,7 @@ pg_stop() {
     fi
 }
 
-# Exports Npgsql connection strings for the owner (migrations, test fixtures) and the app role.
+# Exports Npgsql connection strings for the owner (migrations, test fixtures) and each process's role.
 pg_export_env() {
     local instance="$1" port="$2"
     pg_paths "$instance"
@@ -170,6 +176,8 @@ pg_export_env() {
     local base="Host=127.0.0.1;Port=$port;Database=$NONTAX_DB"
     export NONTAX_PG_OWNER="$base;Username=$NONTAX_OWNER_ROLE;Password=$NONTAX_OWNER_PASSWORD"
     export NONTAX_PG_APP="$base;Username=$NONTAX_APP_ROLE;Password=$NONTAX_APP_PASSWORD"
+    export NONTAX_PG_EDGE="$base;Username=$NONTAX_EDGE_ROLE;Password=$NONTAX_EDGE_PASSWORD"
+    export NONTAX_PG_FRONTEND="$base;Username=$NONTAX_FRONTEND_ROLE;Password=$NONTAX_FRONTEND_PASSWORD"
 }
 
 if [[ "${BASH_SOURCE[0]}" == "$0" ]]; then
@@ -181,6 +189,8 @@ if [[ "${BASH_SOURCE[0]}" == "$0" ]]; then
             pg_export_env "$2" "$3"
             echo "export NONTAX_PG_OWNER='$NONTAX_PG_OWNER'"
             echo "export NONTAX_PG_APP='$NONTAX_PG_APP'"
+            echo "export NONTAX_PG_EDGE='$NONTAX_PG_EDGE'"
+            echo "export NONTAX_PG_FRONTEND='$NONTAX_PG_FRONTEND'"
             ;;
         *) echo "usage: $0 start <instance> <port> [--createdb] | stop <instance> | env <instance> <port>" >&2; exit 2 ;;
     esac

@@ -32,8 +32,9 @@ echo "[run] building (Release)..."
 dotnet build NonTaxGrains.sln -c Release -v quiet -nologo | grep -E "error|Warn|Elapsed" || true
 bin() { echo "$repo/src/$1/bin/Release/net10.0/$2.dll"; }
 
+# Each process connects as its own role (docs/operations.md "Database roles"); only the silo
+# gets the owner's connection string, for migrations.
 export ConnectionStrings__NonTax="$NONTAX_PG_APP"
-export ConnectionStrings__NonTaxOwner="$NONTAX_PG_OWNER"
 export Security__TokenKey="$(cat "$state/token-key")"
 export Operations__ApiToken="$(cat "$state/ops-api-token")"
 export DOTNET_ENVIRONMENT=Production ASPNETCORE_ENVIRONMENT=Production
@@ -75,7 +76,7 @@ wait_http() {
     > >(tee "$logs/sms-gateway.log") 2>&1 &
 sms_pid=$!
 
-(cd "$repo/src/Silo/NonTax.Silo" && exec dotnet "$(bin Silo/NonTax.Silo NonTax.Silo)" \
+(cd "$repo/src/Silo/NonTax.Silo" && export ConnectionStrings__NonTaxOwner="$NONTAX_PG_OWNER" && exec dotnet "$(bin Silo/NonTax.Silo NonTax.Silo)" \
     --Sandbox:Seed=true --Sandbox:PeersFile="$peers_file" --Sandbox:BaseDataFile="$repo/deploy/local/sandbox-bureau.json" \
     --Refunds:ReserveBank=D3206820105 \
     --Sms:Url=http://127.0.0.1:9290/sms/ --Sms:Account=sandbox \
@@ -87,9 +88,9 @@ sms_pid=$!
 pids+=($!)
 wait_http http://127.0.0.1:8080/health/live "silo"
 
-(cd "$repo/src/SocketEdge/NonTax.SocketEdge" && exec dotnet "$(bin SocketEdge/NonTax.SocketEdge NonTax.SocketEdge)") > >(tee "$logs/edge.log") 2>&1 &
+(cd "$repo/src/SocketEdge/NonTax.SocketEdge" && export ConnectionStrings__NonTax="$NONTAX_PG_EDGE" && exec dotnet "$(bin SocketEdge/NonTax.SocketEdge NonTax.SocketEdge)") > >(tee "$logs/edge.log") 2>&1 &
 pids+=($!)
-(cd "$repo/src/Frontend/NonTax.Frontend" && export Web__InitialAdminPassword="$(cat "$state/web-admin-password")" && exec dotnet "$(bin Frontend/NonTax.Frontend NonTax.Frontend)") > >(tee "$logs/frontend.log") 2>&1 &
+(cd "$repo/src/Frontend/NonTax.Frontend" && export ConnectionStrings__NonTax="$NONTAX_PG_FRONTEND" && export Web__InitialAdminPassword="$(cat "$state/web-admin-password")" && exec dotnet "$(bin Frontend/NonTax.Frontend NonTax.Frontend)") > >(tee "$logs/frontend.log") 2>&1 &
 pids+=($!)
 wait_http http://127.0.0.1:8081/health "socket edge health"
 wait_http http://127.0.0.1:5000/health "frontend"

@@ -20,6 +20,8 @@ trap 'pg_stop test' EXIT
 pg_export_env test "$port"
 export NONTAX_TEST_PG_ADMIN="$NONTAX_PG_OWNER"
 export NONTAX_TEST_PG_APP="$NONTAX_PG_APP"
+export NONTAX_TEST_PG_EDGE="$NONTAX_PG_EDGE"
+export NONTAX_TEST_PG_FRONTEND="$NONTAX_PG_FRONTEND"
 
 log="$(mktemp)"
 set +e

@@ -50,7 +50,8 @@ public sealed class WebSystemFixture : EdgeSystemFixture, IAsyncLifetime
         });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["ConnectionStrings:NonTax"] = Database.AppConnectionString,
+            // The frontend's own least-privilege role, as run.sh gives it.
+            ["ConnectionStrings:NonTax"] = Database.FrontendConnectionString,
             ["Orleans:ClusterId"] = cluster.ClusterId,
             ["Orleans:ServiceId"] = cluster.ServiceId,
             ["Frontend:Port"] = WebPort.ToString(CultureInfo.InvariantCulture),

@@ -24,6 +24,15 @@ public sealed class EdgeOptions
     /// <summary>How long processing one request may take before the edge answers 99999.</summary>
     public TimeSpan ProcessingTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Bank connections open at once at most; more are closed at once without reading (a connection flood).</summary>
+    public int MaxConnections { get; set; } = 1000;
+
+    /// <summary>
+    /// Connections open at once from one address at most (balancers excepted: they carry everyone),
+    /// so one flooding or stalling sender cannot take every slot from the other peers.
+    /// </summary>
+    public int MaxConnectionsPerAddress { get; set; } = 64;
+
     /// <summary>Addresses of TCP load balancers that put a PROXY protocol header in front of each connection.</summary>
     public List<string> BalancerAddresses { get; set; } = [];
 

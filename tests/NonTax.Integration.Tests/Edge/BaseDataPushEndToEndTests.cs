@@ -61,7 +61,7 @@ public sealed class BaseDataPushEndToEndTests(EdgeSystemFixture system) : IClass
     {
         await using var connection = new NpgsqlConnection(system.Database.OwnerConnectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT ack_result, ack_stale FROM base_data_pushes WHERE msg_no = '5952' AND seq_no = $1 AND peer = $2", connection);
+        await using var command = new NpgsqlCommand("SELECT ack_result, ack_stale FROM nontax.base_data_pushes WHERE msg_no = '5952' AND seq_no = $1 AND peer = $2", connection);
         command.Parameters.AddWithValue(seqNo);
         command.Parameters.AddWithValue(peer);
         await using var reader = await command.ExecuteReaderAsync();
@@ -135,7 +135,7 @@ public sealed class BaseDataPushEndToEndTests(EdgeSystemFixture system) : IClass
         await using var connection = new NpgsqlConnection(system.Database.OwnerConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
-            "SELECT acct_no, code, reason FROM base_data_push_errors WHERE msg_no = '5952' AND seq_no = $1 AND peer = $2 ORDER BY acct_no", connection);
+            "SELECT acct_no, code, reason FROM nontax.base_data_push_errors WHERE msg_no = '5952' AND seq_no = $1 AND peer = $2 ORDER BY acct_no", connection);
         command.Parameters.AddWithValue(older);
         command.Parameters.AddWithValue(FirstBank);
         var errors = new List<(string, string, string)>();

@@ -257,7 +257,7 @@ public sealed class EdgeEndToEndTests(EdgeSystemFixture system) : IClassFixture<
         Assert.Equal("5001", reply.ReplyMsgNo);
         Assert.Equal("99999", reply.ReplyField("Result"));
         Assert.Equal(0L, await system.Database.ScalarAsync<long>(
-            "SELECT count(*) FROM inbound_replies WHERE src = $1 AND msg_id = $2", FirstBank, reply.MsgId));
+            "SELECT count(*) FROM nontax.inbound_replies WHERE src = $1 AND msg_id = $2", FirstBank, reply.MsgId));
     }
 
     [Fact]

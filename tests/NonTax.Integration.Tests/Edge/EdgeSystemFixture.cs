@@ -106,6 +106,9 @@ public class EdgeSystemFixture : IAsyncLifetime
         edgeBuilder.Configuration.AddInMemoryCollection(common);
         edgeBuilder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
+            // The edge's own least-privilege role, as run.sh gives it.
+            ["ConnectionStrings:NonTax"] = _database.EdgeConnectionString,
+            ["ConnectionStrings:NonTaxOwner"] = null,
             ["Edge:Port"] = EdgePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Edge:HealthPort"] = FullSilo.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["FinanceNode:Code"] = FinanceNode,

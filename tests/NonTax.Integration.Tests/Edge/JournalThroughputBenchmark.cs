@@ -49,7 +49,7 @@ public sealed class JournalThroughputBenchmark(PostgresFixture database, ITestOu
             $"with {perCommit:F1} exchanges per commit and {perQuery:F1} lookups per query, " +
             $"group commit with 2 batches in flight (the default) {grouped2:F0} ({grouped2 / oneEach:F1}x)");
         Assert.Equal(3L * Connections * (rounds + 1), await database.ScalarAsync<long>(
-            "SELECT count(*) FROM inbound_replies WHERE src = ANY($1)", [peers]));
+            "SELECT count(*) FROM nontax.inbound_replies WHERE src = ANY($1)", [peers]));
     }
 
     /// <summary>
@@ -81,7 +81,7 @@ public sealed class JournalThroughputBenchmark(PostgresFixture database, ITestOu
     /// <summary>The journal as it was before group commit: the baseline, kept here and nowhere else.</summary>
     private static async Task OneTransactionEachAsync(NpgsqlDataSource dataSource, string peer, string msgId)
     {
-        await using (var lookup = dataSource.CreateCommand("SELECT body_sha256, reply_msg_no, reply_body, result FROM inbound_replies WHERE src = $1 AND msg_id = $2"))
+        await using (var lookup = dataSource.CreateCommand("SELECT body_sha256, reply_msg_no, reply_body, result FROM nontax.inbound_replies WHERE src = $1 AND msg_id = $2"))
         {
             lookup.Parameters.AddWithValue(peer);
             lookup.Parameters.AddWithValue(msgId);
@@ -100,7 +100,7 @@ public sealed class JournalThroughputBenchmark(PostgresFixture database, ITestOu
             foreach (var frame in new[] { Request(peer, msgId), Answer(peer, msgId) })
             {
                 var archive = new NpgsqlBatchCommand(
-                    "INSERT INTO message_archive (direction, peer, remote_address, msg_no, msg_id, msg_ref, result, note, raw_frame) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)");
+                    "INSERT INTO nontax.message_archive (direction, peer, remote_address, msg_no, msg_id, msg_ref, result, note, raw_frame) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)");
                 foreach (var value in new object?[] { frame.Direction.ToString(), frame.Peer, frame.RemoteAddress, frame.MsgNo, frame.MsgId, frame.MsgRef, frame.Result, frame.Note, frame.RawFrame.ToArray() })
                 {
                     archive.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
@@ -110,7 +110,7 @@ public sealed class JournalThroughputBenchmark(PostgresFixture database, ITestOu
             }
 
             var store = new NpgsqlBatchCommand(
-                "INSERT INTO inbound_replies (src, msg_id, body_sha256, reply_msg_no, reply_body, result) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (src, msg_id) DO NOTHING");
+                "INSERT INTO nontax.inbound_replies (src, msg_id, body_sha256, reply_msg_no, reply_body, result) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (src, msg_id) DO NOTHING");
             foreach (var value in new object[] { peer, msgId, reply.BodySha256, reply.ReplyMsgNo, reply.ReplyBody, reply.Result })
             {
                 store.Parameters.Add(new NpgsqlParameter { Value = value });

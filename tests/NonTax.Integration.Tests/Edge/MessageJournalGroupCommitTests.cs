@@ -42,8 +42,8 @@ public sealed class MessageJournalGroupCommitTests(PostgresFixture database) : I
         Assert.All(Enumerable.Range(0, exchanges), i => Assert.Same(replies[i], results[i]));
         Assert.Equal(exchanges, journal.Metrics.ExchangesWritten);
         Assert.True(journal.Metrics.WriteBatches < exchanges, $"{journal.Metrics.WriteBatches} transactions for {exchanges} exchanges");
-        Assert.Equal(exchanges, await CountAsync("inbound_replies", "src", peer));
-        Assert.Equal(2 * exchanges, await CountAsync("message_archive", "peer", peer));
+        Assert.Equal(exchanges, await CountAsync("nontax.inbound_replies", "src", peer));
+        Assert.Equal(2 * exchanges, await CountAsync("nontax.message_archive", "peer", peer));
     }
 
     [Fact]
@@ -90,7 +90,7 @@ public sealed class MessageJournalGroupCommitTests(PostgresFixture database) : I
         Assert.Equal(first.ReplyMsgNo, found.ReplyMsgNo);
         Assert.Equal(first.Result, found.Result);
         Assert.True(second!.HasSameContent(first));
-        Assert.Equal(1L, await database.ScalarAsync<long>("SELECT count(*) FROM inbound_replies WHERE src = $1 AND msg_id = 'M1'", peer));
+        Assert.Equal(1L, await database.ScalarAsync<long>("SELECT count(*) FROM nontax.inbound_replies WHERE src = $1 AND msg_id = 'M1'", peer));
     }
 
     [Fact]
@@ -104,8 +104,8 @@ public sealed class MessageJournalGroupCommitTests(PostgresFixture database) : I
 
         var winner = Assert.Single(replies, r => results.Any(x => ReferenceEquals(x, r)));
         Assert.All(results, r => Assert.True(r!.HasSameContent(winner)));
-        Assert.Equal(winner.Result, await database.ScalarAsync<string>("SELECT result FROM inbound_replies WHERE src = $1 AND msg_id = 'M'", peer));
-        Assert.Equal(10L, await CountAsync("message_archive", "peer", peer));
+        Assert.Equal(winner.Result, await database.ScalarAsync<string>("SELECT result FROM nontax.inbound_replies WHERE src = $1 AND msg_id = 'M'", peer));
+        Assert.Equal(10L, await CountAsync("nontax.message_archive", "peer", peer));
     }
 
     [Fact]
@@ -129,7 +129,7 @@ public sealed class MessageJournalGroupCommitTests(PostgresFixture database) : I
         foreach (var (i, ours, theirs, a, b) in await Task.WhenAll(races))
         {
             Assert.True(a.HasSameContent(b), $"key M{i}: node A returned {a.Result}, node B {b.Result}");
-            var stored = await database.ScalarAsync<string>("SELECT result FROM inbound_replies WHERE src = $1 AND msg_id = $2", peer, $"M{i}");
+            var stored = await database.ScalarAsync<string>("SELECT result FROM nontax.inbound_replies WHERE src = $1 AND msg_id = $2", peer, $"M{i}");
             Assert.Equal(stored, a.Result);
 
             // Each node returns its own instance exactly when its reply is the one stored.
@@ -137,7 +137,7 @@ public sealed class MessageJournalGroupCommitTests(PostgresFixture database) : I
             Assert.Equal(stored == theirs.Result, ReferenceEquals(b, theirs));
         }
 
-        Assert.Equal(4 * keys, await CountAsync("message_archive", "peer", peer));
+        Assert.Equal(4 * keys, await CountAsync("nontax.message_archive", "peer", peer));
     }
 
     [Fact]
@@ -155,9 +155,9 @@ public sealed class MessageJournalGroupCommitTests(PostgresFixture database) : I
 
         Assert.IsType<PostgresException>(tasks[7].Exception?.InnerException, exactMatch: false);
         Assert.All(tasks.Where((_, i) => i != 7), t => Assert.True(t.IsCompletedSuccessfully));
-        Assert.Equal(exchanges - 1, await CountAsync("inbound_replies", "src", peer));
-        Assert.Equal(0L, await database.ScalarAsync<long>("SELECT count(*) FROM inbound_replies WHERE src = $1 AND msg_id = 'M7'", peer));
-        Assert.Equal(2 * (exchanges - 1), await CountAsync("message_archive", "peer", peer));
+        Assert.Equal(exchanges - 1, await CountAsync("nontax.inbound_replies", "src", peer));
+        Assert.Equal(0L, await database.ScalarAsync<long>("SELECT count(*) FROM nontax.inbound_replies WHERE src = $1 AND msg_id = 'M7'", peer));
+        Assert.Equal(2 * (exchanges - 1), await CountAsync("nontax.message_archive", "peer", peer));
     }
 
     [Fact]
@@ -186,9 +186,9 @@ public sealed class MessageJournalGroupCommitTests(PostgresFixture database) : I
 
         Assert.Null(notStored);
         Assert.Null(await journal.FindReplyAsync(peer, "M1", CancellationToken.None));
-        Assert.Equal(3L, await CountAsync("message_archive", "peer", peer));
+        Assert.Equal(3L, await CountAsync("nontax.message_archive", "peer", peer));
         Assert.Equal(1L, await database.ScalarAsync<long>(
-            "SELECT count(*) FROM message_archive WHERE peer = $1 AND msg_no IS NULL AND remote_address IS NULL AND raw_frame = '\\x010203'", peer));
+            "SELECT count(*) FROM nontax.message_archive WHERE peer = $1 AND msg_no IS NULL AND remote_address IS NULL AND raw_frame = '\\x010203'", peer));
     }
 
     [Fact]
@@ -202,7 +202,7 @@ public sealed class MessageJournalGroupCommitTests(PostgresFixture database) : I
         await journal.DisposeAsync();
 
         Assert.All(tasks, t => Assert.True(t.IsCompletedSuccessfully));
-        Assert.Equal(exchanges, await CountAsync("inbound_replies", "src", peer));
+        Assert.Equal(exchanges, await CountAsync("nontax.inbound_replies", "src", peer));
         await Assert.ThrowsAsync<ObjectDisposedException>(() => RecordAsync(journal, peer, "late", Reply("late")));
     }
 }

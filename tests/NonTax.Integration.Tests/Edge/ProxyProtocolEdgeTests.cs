@@ -66,7 +66,7 @@ public sealed class ProxyProtocolEdgeTests(BalancedEdgeFixture system) : IClassF
         var reply = await system.Finance.SendRawAsync([.. V1("PROXY TCP4 192.168.9.9 10.0.0.1 40000 9100"), .. ConnectivityTest()]);
         Assert.Null(reply);
         var archived = await system.Database.ScalarAsync<long>(
-            "SELECT count(*) FROM message_archive WHERE peer = $1 AND remote_address = $2 AND note LIKE '%not allowed%'", Bank, "192.168.9.9:40000");
+            "SELECT count(*) FROM nontax.message_archive WHERE peer = $1 AND remote_address = $2 AND note LIKE '%not allowed%'", Bank, "192.168.9.9:40000");
         Assert.Equal(1, archived);
     }
 

@@ -13,7 +13,7 @@ public sealed class ReplyPruningTests(PostgresFixture database)
         await using var connection = new NpgsqlConnection(database.OwnerConnectionString);
         await connection.OpenAsync();
         await using var insert = new NpgsqlCommand(
-            "INSERT INTO inbound_replies (src, msg_id, body_sha256, reply_msg_no, reply_body, result, created_at) VALUES ($1, $2, '\\x00', '5001', '\\x00', '00000', now() - $3)", connection);
+            "INSERT INTO nontax.inbound_replies (src, msg_id, body_sha256, reply_msg_no, reply_body, result, created_at) VALUES ($1, $2, '\\x00', '5001', '\\x00', '00000', now() - $3)", connection);
         insert.Parameters.AddWithValue(src);
         insert.Parameters.AddWithValue(msgId);
         insert.Parameters.AddWithValue(age);

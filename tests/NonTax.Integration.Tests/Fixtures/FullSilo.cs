@@ -14,13 +14,17 @@ namespace NonTax.Integration.Tests.Fixtures;
 /// </summary>
 public static class FullSilo
 {
-    public static async Task<WebApplication> StartAsync(PostgresFixture database, string clusterId, string name, IReadOnlyDictionary<string, string?> settings)
+    public static Task<WebApplication> StartAsync(PostgresFixture database, string clusterId, string name, IReadOnlyDictionary<string, string?> settings) =>
+        StartAsync(database.AppConnectionString, database.OwnerConnectionString, clusterId, name, settings);
+
+    /// <summary>A silo on any database (e.g. one restored from a backup), not only a fixture's.</summary>
+    public static async Task<WebApplication> StartAsync(string appConnectionString, string ownerConnectionString, string clusterId, string name, IReadOnlyDictionary<string, string?> settings)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["ConnectionStrings:NonTax"] = database.AppConnectionString,
-            ["ConnectionStrings:NonTaxOwner"] = database.OwnerConnectionString,
+            ["ConnectionStrings:NonTax"] = appConnectionString,
+            ["ConnectionStrings:NonTaxOwner"] = ownerConnectionString,
             ["Orleans:ClusterId"] = clusterId,
             ["Orleans:ServiceId"] = clusterId,
             ["Orleans:SiloName"] = name,

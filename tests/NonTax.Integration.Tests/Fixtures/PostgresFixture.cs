@@ -7,7 +7,8 @@ namespace NonTax.Integration.Tests.Fixtures;
 /// <summary>
 /// A fresh PostgreSQL database for one test run, with every migration applied, on the server
 /// that <c>deploy/local/test.sh</c> starts. Environment: <c>NONTAX_TEST_PG_ADMIN</c> (owner role
-/// with CREATEDB, any database on the server) and <c>NONTAX_TEST_PG_APP</c> (application role).
+/// with CREATEDB, any database on the server), <c>NONTAX_TEST_PG_APP</c> (the silo's role) and
+/// <c>NONTAX_TEST_PG_EDGE</c> / <c>NONTAX_TEST_PG_FRONTEND</c> (the edge's and frontend's roles).
 /// Share it through <see cref="PostgresCollection"/>; tests isolate themselves by cluster/service
 /// id or by their own keys, not by database.
 /// </summary>
@@ -15,6 +16,8 @@ public sealed class PostgresFixture : IAsyncLifetime
 {
     public const string AdminVariable = "NONTAX_TEST_PG_ADMIN";
     public const string AppVariable = "NONTAX_TEST_PG_APP";
+    public const string EdgeVariable = "NONTAX_TEST_PG_EDGE";
+    public const string FrontendVariable = "NONTAX_TEST_PG_FRONTEND";
 
     private string? _adminConnectionString;
 
@@ -26,6 +29,12 @@ public sealed class PostgresFixture : IAsyncLifetime
     /// <summary>Least-privilege application role on the test database: what hosts use.</summary>
     public string AppConnectionString { get; private set; } = "";
 
+    /// <summary>The socket edge's role on the test database: what edge hosts use.</summary>
+    public string EdgeConnectionString { get; private set; } = "";
+
+    /// <summary>The frontend's role on the test database: what web hosts use.</summary>
+    public string FrontendConnectionString { get; private set; } = "";
+
     public async Task InitializeAsync()
     {
         _adminConnectionString = Require(AdminVariable);
@@ -33,6 +42,11 @@ public sealed class PostgresFixture : IAsyncLifetime
         OwnerConnectionString = new NpgsqlConnectionStringBuilder(_adminConnectionString) { Database = DatabaseName }.ConnectionString;
         var appRole = new NpgsqlConnectionStringBuilder(app).Username ?? DatabaseMigrator.DefaultAppRole;
         AppConnectionString = new NpgsqlConnectionStringBuilder(app) { Database = DatabaseName }.ConnectionString;
+        var edge = Require(EdgeVariable);
+        var frontend = Require(FrontendVariable);
+        EdgeConnectionString = new NpgsqlConnectionStringBuilder(edge) { Database = DatabaseName }.ConnectionString;
+        FrontendConnectionString = new NpgsqlConnectionStringBuilder(frontend) { Database = DatabaseName }.ConnectionString;
+        var roles = new DatabaseRoles(appRole, new NpgsqlConnectionStringBuilder(edge).Username!, new NpgsqlConnectionStringBuilder(frontend).Username!);
 
         await using (var admin = new NpgsqlConnection(_adminConnectionString))
         {
@@ -49,7 +63,7 @@ public sealed class PostgresFixture : IAsyncLifetime
             await schema.ExecuteNonQueryAsync();
         }
 
-        await new DatabaseMigrator(NullLogger<DatabaseMigrator>.Instance).MigrateAsync(OwnerConnectionString, appRole);
+        await new DatabaseMigrator(NullLogger<DatabaseMigrator>.Instance).MigrateAsync(OwnerConnectionString, roles);
     }
 
     public async Task DisposeAsync()

@@ -146,7 +146,7 @@ public sealed class OperatorApiTests(OperatorSystemFixture system) : IClassFixtu
 
         Assert.Equal(HttpStatusCode.Conflict, (await _http.PostAsJsonAsync($"/ops/peers/{node}", body)).StatusCode);
         var detail = await system.Database.ScalarAsync<string>(
-            "SELECT detail::text FROM peer_changes WHERE node_code = $1 AND change = 'updated' AND changed_by = 'ops:zhang.san' ORDER BY id DESC LIMIT 1", node);
+            "SELECT detail::text FROM nontax.peer_changes WHERE node_code = $1 AND change = 'updated' AND changed_by = 'ops:zhang.san' ORDER BY id DESC LIMIT 1", node);
         Assert.Contains("10.9.0.0/16", detail);
         Assert.DoesNotContain(system.Peer(node).Token, detail!, StringComparison.OrdinalIgnoreCase);
 
@@ -203,7 +203,7 @@ public sealed class OperatorApiTests(OperatorSystemFixture system) : IClassFixtu
         Assert.True(NonTax.Protocol.Security.Mac.Verify(reply.Mac, reply.Body.Span, [newToken]));
         Assert.Equal("00000", NonTax.Protocol.Envelope.EnvelopeReader.Parse(reply.Body.Span, reply.MsgNo).Envelope!.First.Voucher["Result"]);
         var logged = await system.Database.ScalarAsync<string>(
-            "SELECT detail::text FROM peer_changes WHERE node_code = $1 AND change = 'token-rotated' ORDER BY id DESC LIMIT 1", peer.NodeCode);
+            "SELECT detail::text FROM nontax.peer_changes WHERE node_code = $1 AND change = 'token-rotated' ORDER BY id DESC LIMIT 1", peer.NodeCode);
         Assert.DoesNotContain(newToken, logged!, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain(oldPeer.Token, logged!, StringComparison.OrdinalIgnoreCase);
     }

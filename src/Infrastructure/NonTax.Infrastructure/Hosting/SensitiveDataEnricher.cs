@@ -7,7 +7,8 @@ namespace NonTax.Infrastructure.Hosting;
 /// Rewrites every log event's properties through <see cref="SensitiveDataMasker"/> before any
 /// sink sees them, including properties nested in destructured objects, lists and dictionaries.
 /// Runs as the last enricher so properties added by the log context are masked too. The message
-/// template's literal text is written by developers and is not scanned.
+/// template's literal text is written by developers and is not scanned. String values also lose
+/// every secret value the process knows (<see cref="KnownSecrets"/>), whatever their property's name.
 /// </summary>
 public sealed class SensitiveDataEnricher : ILogEventEnricher
 {
@@ -44,7 +45,7 @@ public sealed class SensitiveDataEnricher : ILogEventEnricher
         switch (value)
         {
             case ScalarValue { Value: string text }:
-                var masked = identifier ? SensitiveDataMasker.MaskIdentifier(text) : SensitiveDataMasker.MaskText(text);
+                var masked = identifier ? SensitiveDataMasker.MaskIdentifier(text) : SensitiveDataMasker.MaskText(KnownSecrets.Redact(text));
                 return masked == text ? value : new ScalarValue(masked);
             case ScalarValue { Value: long or ulong or decimal } number when identifier:
                 // An account number logged as a number is still an account number.

@@ -12,7 +12,7 @@ internal sealed class ExchangeBatchWriter(NpgsqlDataSource dataSource, MessageJo
 {
     private const string InsertReplies =
         """
-        INSERT INTO inbound_replies (src, msg_id, body_sha256, reply_msg_no, reply_body, result)
+        INSERT INTO nontax.inbound_replies (src, msg_id, body_sha256, reply_msg_no, reply_body, result)
         SELECT * FROM unnest($1::text[], $2::text[], $3::bytea[], $4::text[], $5::bytea[], $6::text[])
         ON CONFLICT (src, msg_id) DO NOTHING
         RETURNING src, msg_id, body_sha256, reply_msg_no, reply_body, result
@@ -20,7 +20,7 @@ internal sealed class ExchangeBatchWriter(NpgsqlDataSource dataSource, MessageJo
 
     private const string InsertFrames =
         """
-        INSERT INTO message_archive (direction, peer, remote_address, msg_no, msg_id, msg_ref, result, note, raw_frame)
+        INSERT INTO nontax.message_archive (direction, peer, remote_address, msg_no, msg_id, msg_ref, result, note, raw_frame)
         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::bytea[])
         """;
 

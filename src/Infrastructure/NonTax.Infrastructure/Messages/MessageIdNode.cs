@@ -18,7 +18,7 @@ public static class MessageIdNode
                 : throw new ArgumentOutOfRangeException(nameof(configured), fixedNumber, "A MsgID node number is 0–999.");
         }
 
-        using var command = dataSource.CreateCommand("SELECT nextval('message_id_node_seq')::int");
+        using var command = dataSource.CreateCommand("SELECT nextval('nontax.message_id_node_seq')::int");
         return (int)command.ExecuteScalar()!;
     }
 }

@@ -70,7 +70,7 @@ public sealed class MessageJournal : IAsyncDisposable, IDisposable
     /// <summary>Forgets stored replies older than the retention (at least 30 days by the spec); the archive itself stays.</summary>
     public async Task<int> PruneRepliesAsync(TimeSpan retention, CancellationToken cancellationToken)
     {
-        await using var command = _dataSource.CreateCommand("DELETE FROM inbound_replies WHERE created_at < now() - $1");
+        await using var command = _dataSource.CreateCommand("DELETE FROM nontax.inbound_replies WHERE created_at < now() - $1");
         command.Parameters.AddWithValue(retention);
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }

@@ -10,7 +10,7 @@ internal static class StoredReplyRows
     public const string SelectByKeys =
         """
         SELECT r.src, r.msg_id, r.body_sha256, r.reply_msg_no, r.reply_body, r.result
-        FROM inbound_replies r
+        FROM nontax.inbound_replies r
         JOIN unnest($1::text[], $2::text[]) AS k(src, msg_id) ON r.src = k.src AND r.msg_id = k.msg_id
         """;
 

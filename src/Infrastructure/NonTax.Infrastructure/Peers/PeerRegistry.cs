@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
+using NonTax.Infrastructure.Hosting;
 using NonTax.Protocol.Nodes;
 using Npgsql;
 
@@ -32,7 +33,7 @@ public sealed class PeerRegistry(NpgsqlDataSource dataSource, TokenAtRestCipher 
         }
 
         await using var command = dataSource.CreateCommand(
-            "SELECT node_code, kind, name, token_cipher, previous_token_cipher, previous_token_expires_at, endpoint_host, endpoint_port, allowed_networks, acting_units, enabled, version FROM peers WHERE node_code = $1");
+            "SELECT node_code, kind, name, token_cipher, previous_token_cipher, previous_token_expires_at, endpoint_host, endpoint_port, allowed_networks, acting_units, enabled, version FROM nontax.peers WHERE node_code = $1");
         command.Parameters.AddWithValue(nodeCode);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var peer = await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
@@ -43,7 +44,7 @@ public sealed class PeerRegistry(NpgsqlDataSource dataSource, TokenAtRestCipher 
     public async Task<IReadOnlyList<Peer>> ListAsync(CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand(
-            "SELECT node_code, kind, name, token_cipher, previous_token_cipher, previous_token_expires_at, endpoint_host, endpoint_port, allowed_networks, acting_units, enabled, version FROM peers ORDER BY node_code");
+            "SELECT node_code, kind, name, token_cipher, previous_token_cipher, previous_token_expires_at, endpoint_host, endpoint_port, allowed_networks, acting_units, enabled, version FROM nontax.peers ORDER BY node_code");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var peers = new List<Peer>();
         while (await reader.ReadAsync(cancellationToken))
@@ -63,7 +64,7 @@ public sealed class PeerRegistry(NpgsqlDataSource dataSource, TokenAtRestCipher 
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var insert = new NpgsqlCommand(
             """
-            INSERT INTO peers (node_code, kind, name, token_cipher, endpoint_host, endpoint_port, allowed_networks, acting_units, updated_by)
+            INSERT INTO nontax.peers (node_code, kind, name, token_cipher, endpoint_host, endpoint_port, allowed_networks, acting_units, updated_by)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
             ON CONFLICT (node_code) DO NOTHING
             """, connection, transaction);
@@ -97,7 +98,7 @@ public sealed class PeerRegistry(NpgsqlDataSource dataSource, TokenAtRestCipher 
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var update = new NpgsqlCommand(
             """
-            UPDATE peers SET previous_token_cipher = token_cipher, previous_token_expires_at = $2, token_cipher = $3,
+            UPDATE nontax.peers SET previous_token_cipher = token_cipher, previous_token_expires_at = $2, token_cipher = $3,
                              version = version + 1, updated_at = now(), updated_by = $4
             WHERE node_code = $1 AND version = $5
             """, connection, transaction);
@@ -143,7 +144,7 @@ public sealed class PeerRegistry(NpgsqlDataSource dataSource, TokenAtRestCipher 
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var update = new NpgsqlCommand(
             """
-            UPDATE peers SET name = $2, endpoint_host = $3, endpoint_port = $4, allowed_networks = $5, acting_units = $6, enabled = $7,
+            UPDATE nontax.peers SET name = $2, endpoint_host = $3, endpoint_port = $4, allowed_networks = $5, acting_units = $6, enabled = $7,
                              version = version + 1, updated_at = now(), updated_by = $8
             WHERE node_code = $1 AND version = $9
             """, connection, transaction);
@@ -217,7 +218,7 @@ public sealed class PeerRegistry(NpgsqlDataSource dataSource, TokenAtRestCipher 
     private static async Task RecordChangeAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string nodeCode, string change, string detailJson, string changedBy, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(
-            "INSERT INTO peer_changes (node_code, change, detail, changed_by) VALUES ($1, $2, $3::jsonb, $4)", connection, transaction);
+            "INSERT INTO nontax.peer_changes (node_code, change, detail, changed_by) VALUES ($1, $2, $3::jsonb, $4)", connection, transaction);
         command.Parameters.AddWithValue(nodeCode);
         command.Parameters.AddWithValue(change);
         command.Parameters.AddWithValue(detailJson);
@@ -230,12 +231,17 @@ public sealed class PeerRegistry(NpgsqlDataSource dataSource, TokenAtRestCipher 
         var nodeCode = reader.GetString(0);
         var previousCipher = reader.IsDBNull(4) ? null : reader.GetFieldValue<byte[]>(4);
         var host = reader.IsDBNull(6) ? null : reader.GetString(6);
+        var token = cipher.Decrypt(nodeCode, reader.GetFieldValue<byte[]>(3));
+        var previousToken = previousCipher is null ? null : cipher.Decrypt(nodeCode, previousCipher);
+        // From here on the token is in memory, and the log pipeline hides it wherever it appears.
+        KnownSecrets.Register(token);
+        KnownSecrets.Register(previousToken);
         return new Peer(
             nodeCode,
             PeersTableKind.FromColumn(reader.GetString(1)),
             reader.GetString(2),
-            cipher.Decrypt(nodeCode, reader.GetFieldValue<byte[]>(3)),
-            previousCipher is null ? null : cipher.Decrypt(nodeCode, previousCipher),
+            token,
+            previousToken,
             reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5),
             host is null || reader.IsDBNull(7) ? null : new DnsEndPoint(host, reader.GetInt32(7)),
             reader.GetFieldValue<string[]>(8).Select(IPNetwork.Parse).ToArray(),

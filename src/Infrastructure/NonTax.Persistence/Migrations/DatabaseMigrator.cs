@@ -8,14 +8,15 @@ namespace NonTax.Persistence.Migrations;
 
 /// <summary>
 /// Applies the versioned SQL scripts of deploy/sql (embedded in this assembly) with DbUp, then
-/// grants the application role what it needs at run time: data access, no DDL. Each script runs
+/// grants each process's role what it needs at run time (<see cref="ProcessRoleGrants"/>): data
+/// access, no DDL. Each script runs
 /// once (journal table <c>nontax.schema_versions</c>) and the scripts are idempotent themselves,
 /// so running the migrator again, or against a database where a script was applied by hand, is
 /// harmless.
 /// </summary>
 public sealed class DatabaseMigrator(ILogger<DatabaseMigrator> logger)
 {
-    public const string DefaultAppRole = "nontax_app";
+    public const string DefaultAppRole = DatabaseRoles.DefaultSilo;
     private const string ResourcePrefix = "NonTax.Migrations.";
 
     /// <summary>Names of the embedded scripts in the order they are applied.</summary>
@@ -25,7 +26,10 @@ public sealed class DatabaseMigrator(ILogger<DatabaseMigrator> logger)
             .Order(StringComparer.Ordinal)
             .ToArray();
 
-    public async Task MigrateAsync(string ownerConnectionString, string appRole = DefaultAppRole, CancellationToken cancellationToken = default)
+    public Task MigrateAsync(string ownerConnectionString, string appRole = DefaultAppRole, CancellationToken cancellationToken = default) =>
+        MigrateAsync(ownerConnectionString, new DatabaseRoles(appRole), cancellationToken);
+
+    public async Task MigrateAsync(string ownerConnectionString, DatabaseRoles roles, CancellationToken cancellationToken = default)
     {
         await using (var connection = new NpgsqlConnection(ownerConnectionString))
         {
@@ -51,38 +55,34 @@ public sealed class DatabaseMigrator(ILogger<DatabaseMigrator> logger)
             throw new InvalidOperationException($"Database migration failed in script '{result.ErrorScript?.Name}'.", result.Error);
         }
 
-        await GrantAppRoleAsync(ownerConnectionString, appRole, cancellationToken);
+        await GrantAsync(ownerConnectionString, roles.Silo, ProcessRoleGrants.Silo, cancellationToken);
+        await GrantAsync(ownerConnectionString, roles.Edge, ProcessRoleGrants.Edge, cancellationToken);
+        await GrantAsync(ownerConnectionString, roles.Frontend, ProcessRoleGrants.Frontend, cancellationToken);
         logger.LogInformation("Database schema is up to date ({ScriptCount} scripts known)", ScriptNames.Count);
     }
 
-    private async Task GrantAppRoleAsync(string ownerConnectionString, string appRole, CancellationToken cancellationToken)
+    private async Task GrantAsync(string ownerConnectionString, string role, Func<string, string> grants, CancellationToken cancellationToken)
     {
         await using var connection = new NpgsqlConnection(ownerConnectionString);
         await connection.OpenAsync(cancellationToken);
 
         await using (var exists = new NpgsqlCommand("SELECT 1 FROM pg_roles WHERE rolname = $1", connection))
         {
-            exists.Parameters.Add(new NpgsqlParameter { Value = appRole });
+            exists.Parameters.Add(new NpgsqlParameter { Value = role });
             if (await exists.ExecuteScalarAsync(cancellationToken) is null)
             {
-                logger.LogWarning("Application role {AppRole} does not exist; no grants applied", appRole);
+                logger.LogWarning("Database role {Role} does not exist; no grants applied", role);
                 return;
             }
         }
 
-        var role = new NpgsqlCommandBuilder().QuoteIdentifier(appRole);
-        // The catalogue of Orleans queries and the migration journal are read-only at run time.
-        var sql = $"""
-            GRANT USAGE ON SCHEMA public, nontax TO {role};
-            GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public, nontax TO {role};
-            GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public, nontax TO {role};
-            GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA public, nontax TO {role};
-            REVOKE INSERT, UPDATE, DELETE ON public.orleansquery, nontax.schema_versions FROM {role};
-            -- The web operation log is append-only (deploy/sql/0800_web_accounts.sql).
-            REVOKE UPDATE, DELETE, TRUNCATE ON nontax.web_audit_log FROM {role};
-            """;
-        await using var grant = new NpgsqlCommand(sql, connection);
-        await grant.ExecuteNonQueryAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var grant = new NpgsqlCommand(grants(role), connection, transaction))
+        {
+            await grant.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
     }
 
     private sealed class DbUpLogger(ILogger logger) : IUpgradeLog

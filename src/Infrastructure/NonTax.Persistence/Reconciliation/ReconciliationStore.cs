@@ -67,7 +67,7 @@ public sealed class ReconciliationStore(NpgsqlDataSource dataSource) : IReconcil
         """;
 
     private const string ExpectedBanksSql = """
-        SELECT node_code FROM peers
+        SELECT node_code FROM nontax.peers
          WHERE enabled AND kind IN ('agent_bank', 'clearing_bank', 'payment_platform')
          ORDER BY node_code
         """;

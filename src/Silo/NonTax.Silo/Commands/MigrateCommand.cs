@@ -15,7 +15,10 @@ public static class MigrateCommand
         var migrator = services.GetRequiredService<DatabaseMigrator>();
         await migrator.MigrateAsync(
             NonTaxConnectionStrings.Owner(configuration),
-            configuration["Database:AppRole"] ?? DatabaseMigrator.DefaultAppRole,
+            new DatabaseRoles(
+                configuration["Database:AppRole"] ?? DatabaseRoles.DefaultSilo,
+                configuration["Database:EdgeRole"] ?? DatabaseRoles.DefaultEdge,
+                configuration["Database:FrontendRole"] ?? DatabaseRoles.DefaultFrontend),
             cancellationToken);
         return 0;
     }

@@ -13,7 +13,7 @@ public sealed class GreenChannelInbox(NpgsqlDataSource dataSource)
         await using var command = dataSource.CreateCommand(
             """
             SELECT id, src, msg_id, title, content, sender, received_at, read_by, read_at
-            FROM green_channel_messages WHERE NOT $2 OR read_at IS NULL
+            FROM nontax.green_channel_messages WHERE NOT $2 OR read_at IS NULL
             ORDER BY received_at DESC, id DESC LIMIT $1
             """);
         command.Parameters.AddWithValue(Math.Clamp(limit, 1, MaxPage));
@@ -42,7 +42,7 @@ public sealed class GreenChannelInbox(NpgsqlDataSource dataSource)
     {
         await using var command = dataSource.CreateCommand(
             """
-            UPDATE green_channel_messages SET read_by = COALESCE(read_by, $2), read_at = COALESCE(read_at, now())
+            UPDATE nontax.green_channel_messages SET read_by = COALESCE(read_by, $2), read_at = COALESCE(read_at, now())
             WHERE id = $1
             """);
         command.Parameters.AddWithValue(id);

@@ -15,15 +15,15 @@ namespace NonTax.SocketEdge.Handlers;
 public sealed class AccountRefreshAckHandler(NpgsqlDataSource dataSource) : IMessageHandler
 {
     private const string RecordAckSql = """
-        UPDATE base_data_pushes AS p
+        UPDATE nontax.base_data_pushes AS p
            SET ack_result = $4, ack_at = now(), ack_msg_id = $5, ack_msg_ref = $6,
-               ack_stale = p.seq_no < (SELECT max(n.seq_no) FROM base_data_pushes n WHERE n.msg_no = p.msg_no AND n.peer = p.peer)
+               ack_stale = p.seq_no < (SELECT max(n.seq_no) FROM nontax.base_data_pushes n WHERE n.msg_no = p.msg_no AND n.peer = p.peer)
          WHERE p.msg_no = $1 AND p.seq_no = $2 AND p.peer = $3
         RETURNING p.ack_stale
         """;
 
     private const string RecordErrorSql = """
-        INSERT INTO base_data_push_errors (msg_no, seq_no, peer, acct_no, code, reason)
+        INSERT INTO nontax.base_data_push_errors (msg_no, seq_no, peer, acct_no, code, reason)
         VALUES ($1, $2, $3, $4, $5, $6)
         ON CONFLICT (msg_no, seq_no, peer, acct_no) DO UPDATE SET code = EXCLUDED.code, reason = EXCLUDED.reason
         """;

@@ -18,7 +18,7 @@ public sealed class GreenChannelHandler(NpgsqlDataSource dataSource) : IMessageH
         }
 
         await using var command = dataSource.CreateCommand(
-            "INSERT INTO green_channel_messages (src, msg_id, title, content, sender) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (src, msg_id) DO NOTHING");
+            "INSERT INTO nontax.green_channel_messages (src, msg_id, title, content, sender) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (src, msg_id) DO NOTHING");
         command.Parameters.AddWithValue(request.Peer.NodeCode);
         command.Parameters.AddWithValue(request.Head.MsgId);
         command.Parameters.AddWithValue(message.Title);

@@ -23,11 +23,24 @@ public sealed class BankConnectionHandler(
     private readonly EdgeOptions _options = options.Value;
     private readonly CnnontaxCodec _codec = new(options.Value.MaxFrameBytes);
     private readonly HashSet<IPAddress> _balancers = options.Value.BalancerAddresses.Select(IPAddress.Parse).Select(Normalize).ToHashSet();
+    private readonly ConnectionAdmission _admission = new(options.Value.MaxConnections, options.Value.MaxConnectionsPerAddress);
 
     public override async Task OnConnectedAsync(ConnectionContext connection)
     {
         metrics.ConnectionOpened();
         var socketPeer = connection.RemoteEndPoint as IPEndPoint ?? new IPEndPoint(IPAddress.None, 0);
+        // A balancer carries every peer's connections: only the total limit applies to it.
+        var counted = _balancers.Contains(Normalize(socketPeer.Address)) ? null : Normalize(socketPeer.Address);
+        if (!_admission.TryEnter(counted))
+        {
+            // Nothing is read: a flood costs the edge an accept and a close, never a frame's memory.
+            metrics.Refused("connection-limit");
+            logger.LogWarning("Connection from {Remote} refused: {Open} connections open, limits {Max} in all and {MaxPerAddress} per address",
+                socketPeer, _admission.Open, _options.MaxConnections, _options.MaxConnectionsPerAddress);
+            connection.Abort();
+            return;
+        }
+
         using var deadline = new CancellationTokenSource(_options.ReadTimeout);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, connection.ConnectionClosed);
         var input = connection.Transport.Input;
@@ -82,6 +95,7 @@ public sealed class BankConnectionHandler(
         }
         finally
         {
+            _admission.Exit(counted);
             await input.CompleteAsync();
             await connection.Transport.Output.CompleteAsync();
         }

@@ -10,6 +10,7 @@ public sealed class EdgeMetrics : IDisposable
     private readonly Counter<long> _connections;
     private readonly Counter<long> _refused;
     private readonly Counter<long> _answered;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> _refusedByReason = new(StringComparer.Ordinal);
     private long _refusedTotal;
 
     public EdgeMetrics()
@@ -22,11 +23,15 @@ public sealed class EdgeMetrics : IDisposable
     /// <summary>Refusals since start, for the health endpoint and tests.</summary>
     public long RefusedTotal => Interlocked.Read(ref _refusedTotal);
 
+    /// <summary>Refusals since start for one reason (a handful of fixed reasons, e.g. <c>connection-limit</c>, <c>read-timeout</c>).</summary>
+    public long RefusedFor(string reason) => _refusedByReason.GetValueOrDefault(reason);
+
     public void ConnectionOpened() => _connections.Add(1);
 
     public void Refused(string reason)
     {
         Interlocked.Increment(ref _refusedTotal);
+        _refusedByReason.AddOrUpdate(reason, 1, (_, n) => n + 1);
         _refused.Add(1, new KeyValuePair<string, object?>("reason", reason));
     }
 

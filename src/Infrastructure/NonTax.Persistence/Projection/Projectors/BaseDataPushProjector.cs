@@ -10,7 +10,7 @@ namespace NonTax.Persistence.Projection.Projectors;
 public sealed class BaseDataPushProjector : FactProjector
 {
     private const string Sql = """
-        INSERT INTO base_data_pushes (msg_no, seq_no, peer, sent_at, row_count)
+        INSERT INTO nontax.base_data_pushes (msg_no, seq_no, peer, sent_at, row_count)
         SELECT $1, $2, peer, $4, $5 FROM unnest($3::text[]) AS peer
         ON CONFLICT (msg_no, seq_no, peer) DO NOTHING
         """;
