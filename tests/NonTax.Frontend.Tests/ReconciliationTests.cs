@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using NonTax.BankSimulator;
 using NonTax.Frontend.Accounts;
 using NonTax.Integration.Tests.Fixtures;
@@ -22,7 +21,7 @@ public sealed class ReconciliationTests(WebSystemFixture system)
         var scenarios = new Scenarios(system.Finance, system.Peers, System.Net.IPAddress.Loopback, TextWriter.Null);
         await using var bankServer = scenarios.StartServer(system.Peer(Bank));
         var day = system.Finance.Today();
-        var payCode = "32068226" + "97" + RandomNumberGenerator.GetInt32(0, 1_000_000_000).ToString("D9", CultureInfo.InvariantCulture) + "0";
+        var payCode = TestPayCodes.New("95");
         Assert.Equal("00000", (await scenarios.IssueAsync(new SimulatorArguments(["issue", "--paycode", payCode, "--amount", "80.00"]), CancellationToken.None)).ReplyField("Result"));
         var paid = await scenarios.PayAsync(system.Peer(Bank), payCode, new SimulatorArguments(["pay"]), CancellationToken.None);
         Assert.Equal("00000", paid.ReplyField("Result"));

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Security.Cryptography;
 using Microsoft.Playwright;
 using NonTax.BankSimulator;
 using NonTax.Frontend.Accounts;
@@ -23,7 +21,7 @@ public sealed class RefundTests(WebSystemFixture system)
     {
         var scenarios = new Scenarios(system.Finance, system.Peers, System.Net.IPAddress.Loopback, TextWriter.Null);
         await using var reserveBank = scenarios.StartServer(system.Peer(ReserveBank));
-        var payCode = "32068226" + "98" + RandomNumberGenerator.GetInt32(0, 1_000_000_000).ToString("D9", CultureInfo.InvariantCulture) + "0";
+        var payCode = TestPayCodes.New("96");
         Assert.Equal("00000", (await scenarios.IssueAsync(new SimulatorArguments(["issue", "--paycode", payCode, "--amount", "80.00"]), CancellationToken.None)).ReplyField("Result"));
         Assert.Equal("00000", (await scenarios.PayAsync(system.Peer(PayingBank), payCode, new SimulatorArguments(["pay"]), CancellationToken.None)).ReplyField("Result"));
 
