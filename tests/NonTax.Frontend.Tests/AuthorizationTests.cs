@@ -13,7 +13,7 @@ namespace NonTax.Frontend.Tests;
 [Collection(WebSystemCollection.Name)]
 public sealed partial class AuthorizationTests(WebSystemFixture system)
 {
-    private static readonly string[] Pages = ["/notices", "/notices/issue", "/notices/import", "/wall", "/admin/users", "/admin/audit", "/ops/dashboard/", "/peers", "/refunds", "/reconciliation", "/alerts", "/clearing", "/bills"];
+    private static readonly string[] Pages = ["/notices", "/notices/issue", "/notices/import", "/wall", "/admin/users", "/admin/audit", "/ops/dashboard/", "/peers", "/refunds", "/reconciliation", "/alerts", "/clearing", "/bills", "/ops/health"];
 
     // Which of the pages above each role reaches; every other one must be refused.
     public static TheoryData<string, string?, string[]> Reach => new()
@@ -23,7 +23,7 @@ public sealed partial class AuthorizationTests(WebSystemFixture system)
         { WebRoles.Auditor, null, ["/notices", "/admin/audit", "/peers", "/refunds", "/reconciliation", "/alerts", "/clearing", "/bills"] },
         { WebRoles.UnitBillingClerk, "0201001", ["/notices", "/notices/issue", "/notices/import", "/refunds", "/bills"] },
         { WebRoles.UnitSupervisor, "0201001", ["/notices", "/notices/issue", "/notices/import", "/refunds", "/bills"] },
-        { WebRoles.Operations, null, ["/wall", "/ops/dashboard/", "/peers", "/alerts"] },
+        { WebRoles.Operations, null, ["/wall", "/ops/dashboard/", "/peers", "/alerts", "/ops/health"] },
     };
 
     [Theory]

@@ -9,6 +9,7 @@ using NonTax.Frontend.Api;
 using NonTax.Frontend.Audit;
 using NonTax.Frontend.Bills;
 using NonTax.Frontend.Clearing;
+using NonTax.Frontend.Health;
 using NonTax.Frontend.Notices;
 using NonTax.Frontend.Payment;
 using NonTax.Frontend.Peers;
@@ -126,6 +127,8 @@ public static class FrontendHostExtensions
         // Refunds and reconciliation: the same grains and projection queries as the operator API.
         services.AddSingleton<IRefundLog, RefundLog>();
         services.AddSingleton<ReconciliationQueries>();
+        services.AddHttpClient(SystemHealth.HttpClientName);
+        services.AddScoped<SystemHealth>();
         services.AddSingleton<AlertLog>();
         services.AddSingleton<ClearingStatusQuery>();
         services.AddSingleton<BillStockQuery>();

@@ -52,9 +52,12 @@ public static class Permission
     /// <summary>See bill stock and movements (a unit's user: the unit's own).</summary>
     public const string BillsView = "bills.view";
 
+    /// <summary>See cluster, edge and database health on one page.</summary>
+    public const string OpsHealth = "ops.health";
+
     public static IReadOnlyList<string> All { get; } =
         [NoticesView, NoticesIssue, NoticesImport, NoticesVoid, UsersManage, AuditView, WallView, OpsDashboard, PeersView, PeersPropose, PeersApprove,
-            RefundsView, RefundsApply, RefundsApprove, ReconciliationView, ReconciliationResolve, AlertsView, AlertsHandle, ClearingView, BillsView];
+            RefundsView, RefundsApply, RefundsApprove, ReconciliationView, ReconciliationResolve, AlertsView, AlertsHandle, ClearingView, BillsView, OpsHealth];
 
     /// <summary>Claim type of a right given to one user beyond their roles.</summary>
     public const string GrantClaim = "nontax:grant";

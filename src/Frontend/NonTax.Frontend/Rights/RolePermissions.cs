@@ -18,7 +18,7 @@ public static class RolePermissions
             Permission.ClearingView, Permission.BillsView],
         [WebRoles.UnitBillingClerk] = [Permission.NoticesView, Permission.NoticesIssue, Permission.NoticesImport, Permission.RefundsView, Permission.RefundsApply, Permission.BillsView],
         [WebRoles.UnitSupervisor] = [Permission.NoticesView, Permission.NoticesIssue, Permission.NoticesImport, Permission.NoticesVoid, Permission.RefundsView, Permission.RefundsApply, Permission.BillsView],
-        [WebRoles.Operations] = [Permission.WallView, Permission.OpsDashboard, Permission.PeersView, Permission.AlertsView, Permission.AlertsHandle],
+        [WebRoles.Operations] = [Permission.WallView, Permission.OpsDashboard, Permission.OpsHealth, Permission.PeersView, Permission.AlertsView, Permission.AlertsHandle],
     };
 
     public static IReadOnlySet<string> Of(string role) =>
