@@ -13,17 +13,17 @@ namespace NonTax.Frontend.Tests;
 [Collection(WebSystemCollection.Name)]
 public sealed partial class AuthorizationTests(WebSystemFixture system)
 {
-    private static readonly string[] Pages = ["/notices", "/notices/issue", "/notices/import", "/wall", "/admin/users", "/admin/audit", "/ops/dashboard/", "/peers"];
+    private static readonly string[] Pages = ["/notices", "/notices/issue", "/notices/import", "/wall", "/admin/users", "/admin/audit", "/ops/dashboard/", "/peers", "/refunds", "/reconciliation", "/alerts", "/clearing", "/bills", "/ops/health"];
 
     // Which of the pages above each role reaches; every other one must be refused.
     public static TheoryData<string, string?, string[]> Reach => new()
     {
-        { WebRoles.FinanceAdministrator, null, ["/notices", "/wall", "/admin/users", "/peers"] },
-        { WebRoles.FinanceOperator, null, ["/notices", "/notices/issue", "/notices/import", "/wall", "/peers"] },
-        { WebRoles.Auditor, null, ["/notices", "/admin/audit", "/peers"] },
-        { WebRoles.UnitBillingClerk, "0201001", ["/notices", "/notices/issue", "/notices/import"] },
-        { WebRoles.UnitSupervisor, "0201001", ["/notices", "/notices/issue", "/notices/import"] },
-        { WebRoles.Operations, null, ["/wall", "/ops/dashboard/", "/peers"] },
+        { WebRoles.FinanceAdministrator, null, ["/notices", "/wall", "/admin/users", "/peers", "/refunds", "/reconciliation", "/alerts", "/clearing", "/bills"] },
+        { WebRoles.FinanceOperator, null, ["/notices", "/notices/issue", "/notices/import", "/wall", "/peers", "/refunds", "/reconciliation", "/alerts", "/clearing", "/bills"] },
+        { WebRoles.Auditor, null, ["/notices", "/admin/audit", "/peers", "/refunds", "/reconciliation", "/alerts", "/clearing", "/bills"] },
+        { WebRoles.UnitBillingClerk, "0201001", ["/notices", "/notices/issue", "/notices/import", "/refunds", "/bills"] },
+        { WebRoles.UnitSupervisor, "0201001", ["/notices", "/notices/issue", "/notices/import", "/refunds", "/bills"] },
+        { WebRoles.Operations, null, ["/wall", "/ops/dashboard/", "/peers", "/alerts", "/ops/health"] },
     };
 
     [Theory]
@@ -68,6 +68,17 @@ public sealed partial class AuthorizationTests(WebSystemFixture system)
             Assert.Equal(HttpStatusCode.OK, (await auditor.GetAsync("/api/peers")).StatusCode);
             Assert.Equal(HttpStatusCode.Forbidden, (await auditor.PostAsJsonAsync("/api/peers/D3206820105/token-changes", new { token = "Ab3$efgh1jkLmn0pQr" })).StatusCode);
             Assert.Equal(HttpStatusCode.Forbidden, (await auditor.PostAsync("/api/peers/token-changes/1/approve", null)).StatusCode);
+            // An auditor reads refunds and reconciliation and changes neither.
+            Assert.Equal(HttpStatusCode.OK, (await auditor.GetAsync("/api/refunds")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await auditor.GetAsync("/api/reconciliation/20261201")).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await auditor.PostAsJsonAsync("/api/refunds/B3206822600000000001001/approve", new { })).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await auditor.PostAsJsonAsync("/api/reconciliation/20261201/D3206820105/differences/1/resolve", new { resolution = "accepted", note = "x" })).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await auditor.PostAsJsonAsync("/api/notices/32068226000000000010/refunds", new { applicationNo = "A", amount = 1.00m, reason = "x" })).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await auditor.GetAsync("/api/alerts")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await auditor.GetAsync("/api/clearing/20261201")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await auditor.GetAsync("/api/bills/stock")).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await auditor.PostAsync("/api/alerts/any/acknowledge", null)).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await auditor.PostAsJsonAsync("/api/alerts/any/close", new { note = "x" })).StatusCode);
         }
 
         using (var clerk = await SignedInClientAsync(await system.CreateUserAsync(WebRoles.UnitBillingClerk, "0104901")))
@@ -75,6 +86,19 @@ public sealed partial class AuthorizationTests(WebSystemFixture system)
             Assert.Equal(HttpStatusCode.Forbidden, (await clerk.GetAsync("/api/audit")).StatusCode);
             Assert.Equal(HttpStatusCode.Forbidden, (await clerk.GetAsync("/api/peers")).StatusCode);
             Assert.Equal(HttpStatusCode.Forbidden, (await clerk.GetAsync("/api/peers/token-changes")).StatusCode);
+            // A clerk applies for refunds but neither approves one nor reads reconciliation, and sees only the unit's own refunds.
+            Assert.Equal(HttpStatusCode.Forbidden, (await clerk.PostAsJsonAsync("/api/refunds/B3206822600000000001001/approve", new { })).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await clerk.GetAsync("/api/reconciliation/20261201")).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await clerk.GetAsync("/api/alerts")).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await clerk.GetAsync("/api/clearing/20261201")).StatusCode);
+            // Bill stock: the unit's own only, whatever holder is asked for, and no finance stock.
+            var stock = await clerk.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/bills/stock?holder=0201001");
+            Assert.Empty(stock.GetProperty("finance").EnumerateArray());
+            Assert.All(stock.GetProperty("units").EnumerateArray(), s => Assert.Equal("0104901", s.GetProperty("holder").GetString()));
+            var refunds = await clerk.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/refunds?unit=0201001");
+            Assert.All(refunds.EnumerateArray(), r => Assert.Equal("0104901", r.GetProperty("unitCode").GetString()));
+            // Another unit's notice is refused before any grain is asked.
+            Assert.Equal(HttpStatusCode.Forbidden, (await clerk.PostAsJsonAsync("/api/notices/32068226000000000010/refunds", new { applicationNo = "A", unitCode = "0201001", amount = 1.00m, reason = "x" })).StatusCode);
             // A unit's clerk may issue, but only for their own unit.
             Assert.Equal(HttpStatusCode.Forbidden, (await clerk.PostAsJsonAsync("/api/notices", body)).StatusCode);
             Assert.Equal(HttpStatusCode.Forbidden, (await clerk.PostAsJsonAsync("/api/notices/32068226000000000010/void", new { reason = "x" })).StatusCode);

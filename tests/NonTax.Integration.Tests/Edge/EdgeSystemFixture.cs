@@ -26,6 +26,9 @@ public class EdgeSystemFixture : IAsyncLifetime
 
     public int EdgePort { get; } = FullSilo.FreePort();
 
+    /// <summary>The socket edge's health HTTP port.</summary>
+    public int EdgeHealthPort { get; } = FullSilo.FreePort();
+
     /// <summary>The silo's operations HTTP port (health, dashboard, operator API).</summary>
     public int OperationsPort { get; } = FullSilo.FreePort();
 
@@ -110,7 +113,7 @@ public class EdgeSystemFixture : IAsyncLifetime
             ["ConnectionStrings:NonTax"] = _database.EdgeConnectionString,
             ["ConnectionStrings:NonTaxOwner"] = null,
             ["Edge:Port"] = EdgePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Edge:HealthPort"] = FullSilo.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Edge:HealthPort"] = EdgeHealthPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["FinanceNode:Code"] = FinanceNode,
             ["Edge:IdleTimeout"] = "00:00:02",
             ["Edge:ReadTimeout"] = "00:00:05",
@@ -118,6 +121,8 @@ public class EdgeSystemFixture : IAsyncLifetime
         edgeBuilder.Configuration.AddInMemoryCollection(ExtraEdgeSettings);
         edgeBuilder.AddNonTaxSocketEdge();
         _edge = edgeBuilder.Build();
+        // As the edge's Program does: health on the health port.
+        NonTax.Infrastructure.Hosting.HealthEndpoints.MapNonTaxHealth(_edge);
         await _edge.StartAsync();
     }
 

@@ -4,17 +4,27 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
 using NonTax.Frontend.Accounts;
+using NonTax.Frontend.Alerts;
 using NonTax.Frontend.Api;
 using NonTax.Frontend.Audit;
+using NonTax.Frontend.Bills;
+using NonTax.Frontend.Clearing;
+using NonTax.Frontend.Health;
 using NonTax.Frontend.Notices;
 using NonTax.Frontend.Payment;
 using NonTax.Frontend.Peers;
+using NonTax.Frontend.Reconciliation;
+using NonTax.Frontend.Refunds;
 using NonTax.Frontend.Rights;
 using NonTax.Frontend.Wall;
+using NonTax.Grains.Abstractions.Refunds;
+using NonTax.Infrastructure.Alerts;
 using NonTax.Infrastructure.Client;
 using NonTax.Infrastructure.Database;
 using NonTax.Infrastructure.Hosting;
 using NonTax.Infrastructure.Peers;
+using NonTax.Infrastructure.Projection.Queries;
+using NonTax.Infrastructure.Projection.Queries.Bills;
 using Npgsql;
 using Orleans.Dashboard;
 
@@ -114,6 +124,18 @@ public static class FrontendHostExtensions
         // Peers and their token changes; the token key comes from the environment (Security__TokenKey).
         services.AddNonTaxPeers(builder.Configuration);
         services.AddScoped<PeerTokenChanges>();
+        // Refunds and reconciliation: the same grains and projection queries as the operator API.
+        services.AddSingleton<IRefundLog, RefundLog>();
+        services.AddSingleton<ReconciliationQueries>();
+        services.AddHttpClient(SystemHealth.HttpClientName);
+        services.AddScoped<SystemHealth>();
+        services.AddSingleton<AlertLog>();
+        services.AddSingleton<ClearingStatusQuery>();
+        services.AddSingleton<BillStockQuery>();
+        services.AddScoped<BillStockView>();
+        services.AddScoped<AlertDesk>();
+        services.AddScoped<RefundDesk>();
+        services.AddScoped<ReconciliationDesk>();
         services.AddScoped<NoticeDesk>();
         services.AddScoped<NoticeSearch>();
         services.AddScoped<NoticeImporter>();
@@ -137,6 +159,10 @@ public static class FrontendHostExtensions
         app.MapRazorPages();
         app.MapNonTaxApi();
         app.MapPeerApi();
+        app.MapRefundApi();
+        app.MapReconciliationApi();
+        app.MapAlertApi();
+        app.MapStatusApi();
         app.MapOrleansDashboard(routePrefix: "/ops/dashboard").RequireAuthorization(Permission.OpsDashboard);
         app.MapHub<WallHub>("/hubs/wall").RequireAuthorization(Permission.WallView);
         app.MapGet("/culture/{name}", (string name, string? returnUrl, HttpContext context) =>

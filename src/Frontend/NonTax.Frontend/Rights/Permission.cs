@@ -25,8 +25,39 @@ public static class Permission
     /// <summary>Approve or reject another user's proposed token (the checker).</summary>
     public const string PeersApprove = "peers.approve";
 
+    /// <summary>See refunds (a unit's user: the unit's own).</summary>
+    public const string RefundsView = "refunds.view";
+
+    /// <summary>Apply for a business refund of a paid notice (a unit's work).</summary>
+    public const string RefundsApply = "refunds.apply";
+
+    /// <summary>Approve or reject an applied refund (finance's work).</summary>
+    public const string RefundsApprove = "refunds.approve";
+
+    /// <summary>See reconciliation by bank and day and its differences.</summary>
+    public const string ReconciliationView = "reconciliation.view";
+
+    /// <summary>Resolve a reconciliation difference.</summary>
+    public const string ReconciliationResolve = "reconciliation.resolve";
+
+    /// <summary>See alerts.</summary>
+    public const string AlertsView = "alerts.view";
+
+    /// <summary>Acknowledge and close alerts.</summary>
+    public const string AlertsHandle = "alerts.handle";
+
+    /// <summary>See clearing status by bank and day.</summary>
+    public const string ClearingView = "clearing.view";
+
+    /// <summary>See bill stock and movements (a unit's user: the unit's own).</summary>
+    public const string BillsView = "bills.view";
+
+    /// <summary>See cluster, edge and database health on one page.</summary>
+    public const string OpsHealth = "ops.health";
+
     public static IReadOnlyList<string> All { get; } =
-        [NoticesView, NoticesIssue, NoticesImport, NoticesVoid, UsersManage, AuditView, WallView, OpsDashboard, PeersView, PeersPropose, PeersApprove];
+        [NoticesView, NoticesIssue, NoticesImport, NoticesVoid, UsersManage, AuditView, WallView, OpsDashboard, PeersView, PeersPropose, PeersApprove,
+            RefundsView, RefundsApply, RefundsApprove, ReconciliationView, ReconciliationResolve, AlertsView, AlertsHandle, ClearingView, BillsView, OpsHealth];
 
     /// <summary>Claim type of a right given to one user beyond their roles.</summary>
     public const string GrantClaim = "nontax:grant";

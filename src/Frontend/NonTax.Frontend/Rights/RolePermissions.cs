@@ -8,12 +8,17 @@ public static class RolePermissions
 {
     private static readonly Dictionary<string, HashSet<string>> ByRole = new(StringComparer.Ordinal)
     {
-        [WebRoles.FinanceAdministrator] = [Permission.UsersManage, Permission.NoticesView, Permission.WallView, Permission.PeersView, Permission.PeersPropose, Permission.PeersApprove],
-        [WebRoles.FinanceOperator] = [Permission.NoticesView, Permission.NoticesIssue, Permission.NoticesImport, Permission.NoticesVoid, Permission.WallView, Permission.PeersView, Permission.PeersPropose],
-        [WebRoles.Auditor] = [Permission.AuditView, Permission.NoticesView, Permission.PeersView],
-        [WebRoles.UnitBillingClerk] = [Permission.NoticesView, Permission.NoticesIssue, Permission.NoticesImport],
-        [WebRoles.UnitSupervisor] = [Permission.NoticesView, Permission.NoticesIssue, Permission.NoticesImport, Permission.NoticesVoid],
-        [WebRoles.Operations] = [Permission.WallView, Permission.OpsDashboard, Permission.PeersView],
+        [WebRoles.FinanceAdministrator] = [Permission.UsersManage, Permission.NoticesView, Permission.WallView, Permission.PeersView, Permission.PeersPropose, Permission.PeersApprove,
+            Permission.RefundsView, Permission.RefundsApprove, Permission.ReconciliationView, Permission.AlertsView,
+            Permission.ClearingView, Permission.BillsView],
+        [WebRoles.FinanceOperator] = [Permission.NoticesView, Permission.NoticesIssue, Permission.NoticesImport, Permission.NoticesVoid, Permission.WallView, Permission.PeersView, Permission.PeersPropose,
+            Permission.RefundsView, Permission.RefundsApprove, Permission.ReconciliationView, Permission.ReconciliationResolve,
+            Permission.AlertsView, Permission.AlertsHandle, Permission.ClearingView, Permission.BillsView],
+        [WebRoles.Auditor] = [Permission.AuditView, Permission.NoticesView, Permission.PeersView, Permission.RefundsView, Permission.ReconciliationView, Permission.AlertsView,
+            Permission.ClearingView, Permission.BillsView],
+        [WebRoles.UnitBillingClerk] = [Permission.NoticesView, Permission.NoticesIssue, Permission.NoticesImport, Permission.RefundsView, Permission.RefundsApply, Permission.BillsView],
+        [WebRoles.UnitSupervisor] = [Permission.NoticesView, Permission.NoticesIssue, Permission.NoticesImport, Permission.NoticesVoid, Permission.RefundsView, Permission.RefundsApply, Permission.BillsView],
+        [WebRoles.Operations] = [Permission.WallView, Permission.OpsDashboard, Permission.OpsHealth, Permission.PeersView, Permission.AlertsView, Permission.AlertsHandle],
     };
 
     public static IReadOnlySet<string> Of(string role) =>
