@@ -36,6 +36,7 @@ export ConnectionStrings__NonTax="$NONTAX_PG_APP"
 export ConnectionStrings__NonTaxOwner="$NONTAX_PG_OWNER"
 export Security__TokenKey="$(cat "$state/token-key")"
 export Operations__ApiToken="$(cat "$state/ops-api-token")"
+export EBills__Keys__Directory="$state/ebill-keys" EBills__Keys__GenerateSandboxKeys=true
 export DOTNET_ENVIRONMENT=Production ASPNETCORE_ENVIRONMENT=Production
 logs="$state/logs"
 mkdir -p "$logs"
