@@ -21,11 +21,6 @@ public sealed class EBillKeyStore : ICertificateSource
     public EBillKeyStore(EBillKeyOptions options, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (string.IsNullOrWhiteSpace(options.Directory))
-        {
-            throw new ArgumentException($"{EBillKeyOptions.Section}:Directory is required", nameof(options));
-        }
-
         _options = options;
         _clock = clock;
     }
@@ -48,7 +43,7 @@ public sealed class EBillKeyStore : ICertificateSource
 
     /// <inheritdoc />
     public Org.BouncyCastle.X509.X509Certificate? Find(string serialNumber, string issuerName) =>
-        new CertificateDirectory(_options.Directory).Find(serialNumber, issuerName);
+        string.IsNullOrWhiteSpace(_options.Directory) ? null : new CertificateDirectory(_options.Directory).Find(serialNumber, issuerName);
 
     private SigningKey Key(string name, string sandboxSubject) =>
         _keys.GetOrAdd(name, n => Load(n, sandboxSubject));
@@ -56,6 +51,11 @@ public sealed class EBillKeyStore : ICertificateSource
     private SigningKey Load(string name, string sandboxSubject)
     {
         var directory = _options.Directory;
+        if (string.IsNullOrWhiteSpace(directory))
+        {
+            throw new EBillKeyMissingException($"no e-bill key directory: set {EBillKeyOptions.Section}:Directory");
+        }
+
         if (File.Exists(KeyFiles.KeyPath(directory, name)))
         {
             return KeyFiles.Read(directory, name);
