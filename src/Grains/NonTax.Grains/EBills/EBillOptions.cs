@@ -21,7 +21,4 @@ public sealed class EBillOptions
 
     /// <summary>The bill code used when an exchange does not name one (web and operator API).</summary>
     public string DefaultBillCode { get; set; } = "";
-
-    /// <summary>Base of the payer's download link (Invoice_Url of 5981, the SMS), e.g. https://pay.example/ebills.</summary>
-    public string DownloadBaseUrl { get; set; } = "http://localhost:5000/ebills";
 }
