@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net.Http.Json;
 using System.Security.Cryptography;
 using NonTax.BankSimulator;
 using NonTax.EBills.Document;
@@ -12,12 +13,14 @@ using NonTax.Protocol.Time;
 namespace NonTax.Integration.Tests.EBills;
 
 /// <summary>
-/// A unit system's e-bill over real TCP against a real cluster and PostgreSQL: a sandbox notice
+/// E-bills against a real cluster and PostgreSQL. A unit system over real TCP: a sandbox notice
 /// issued by 8994 and paid at a bank, then 8999 (take the number), 8981 (the unit's signed bill,
-/// countersigned by finance) and 8982 (the signed file back, verifying both signatures).
+/// countersigned by finance) and 8982 (the signed file back, verifying both signatures). Staff
+/// over the operator API: batch exchange with a per-notice report, reversal, lookup, verification.
 /// </summary>
-public sealed class EBillSocketTests(EBillEdgeFixture system) : IClassFixture<EBillEdgeFixture>
+public sealed class EBillEndToEndTests(EBillEdgeFixture system) : IClassFixture<EBillEdgeFixture>, IDisposable
 {
+    private readonly HttpClient _http = OperatorClient(system);
     private const string UnitPlatform = "K3206820001";
     private const string Bank = "D3206820105";
     private const string Unit = "0104901";
@@ -83,6 +86,61 @@ public sealed class EBillSocketTests(EBillEdgeFixture system) : IClassFixture<EB
 
         var missing = await system.Finance.SendAsync(platform, "8982", Download(billCode, billNo, ""));
         Assert.Equal(("5982", "20004"), (missing.ReplyMsgNo, missing.ReplyField("Result")));
+    }
+
+    [Fact]
+    public async Task Staff_exchange_a_batch_with_a_report_per_notice_reverse_one_and_verify_files()
+    {
+        var billCode = await StockAsync();
+        var paid = new[] { await PaidNoticeAsync(), await PaidNoticeAsync(), await PaidNoticeAsync() };
+        var unpaid = "32068226" + "97" + RandomNumberGenerator.GetInt32(0, 1_000_000_000).ToString("D9", CultureInfo.InvariantCulture) + "0";
+        Assert.Equal("00000", (await Scenarios().IssueAsync(new SimulatorArguments(["issue", "--paycode", unpaid, "--amount", "80.00"]), CancellationToken.None)).ReplyField("Result"));
+
+        var batch = await JsonOf(await _http.PostAsJsonAsync("/ops/ebills/exchange/batch", new { payCodes = paid.Append(unpaid).Append(paid[0]).ToArray(), billCode }));
+
+        Assert.Equal((3, 1, 1), (batch.GetProperty("issued").GetInt32(), batch.GetProperty("repeated").GetInt32(), batch.GetProperty("refused").GetInt32()));
+        var lines = batch.GetProperty("lines").EnumerateArray().ToArray();
+        Assert.Equal("20004", lines[3].GetProperty("code").GetString());
+        Assert.Equal(lines[0].GetProperty("bill").GetString(), lines[4].GetProperty("bill").GetString());
+        Assert.Equal(3, lines.Take(3).Select(l => l.GetProperty("bill").GetString()).Distinct().Count());
+
+        var blue = lines[1].GetProperty("bill").GetString()!;
+        var view = await JsonOf(await _http.GetAsync($"/ops/ebills/{blue}"));
+        Assert.True(view.GetProperty("valid").GetBoolean());
+        Assert.Equal(paid[1], view.GetProperty("payCode").GetString());
+
+        var reversal = await JsonOf(await _http.PostAsJsonAsync($"/ops/ebills/notices/{paid[1]}/reverse", new { reason = "开错" }));
+        var red = reversal.GetProperty("bill").GetString()!;
+        Assert.NotEqual(blue, red);
+        var both = (await JsonOf(await _http.GetAsync($"/ops/ebills/notices/{paid[1]}"))).EnumerateArray().ToArray();
+        Assert.Equal([false, true], both.Select(b => b.GetProperty("redLetter").GetBoolean()));
+        Assert.Equal(blue, both[1].GetProperty("reverses").GetString());
+        Assert.Equal(-80.00m, both[1].GetProperty("totalAmount").GetDecimal());
+
+        var file = await (await _http.GetAsync($"/ops/ebills/{red}/file")).Content.ReadAsByteArrayAsync();
+        var verified = await JsonOf(await _http.PostAsync("/ops/ebills/verify", new ByteArrayContent(file)));
+        Assert.True(verified.GetProperty("valid").GetBoolean());
+        file[file.Length / 3] ^= 0x01;
+        var broken = await JsonOf(await _http.PostAsync("/ops/ebills/verify", new ByteArrayContent(file)));
+        Assert.False(broken.GetProperty("valid").GetBoolean());
+        Assert.NotEqual(0, broken.GetProperty("problems").GetArrayLength());
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, (await _http.PostAsJsonAsync("/ops/ebills/exchange/batch", new { payCodes = Array.Empty<string>() })).StatusCode);
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    private static HttpClient OperatorClient(EBillEdgeFixture system)
+    {
+        var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{system.OperationsPort}") };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", system.OperatorApiToken);
+        client.DefaultRequestHeaders.Add(NonTax.Silo.Operations.OperatorName.Header, "zhang.san");
+        return client;
+    }
+
+    private static async Task<System.Text.Json.JsonElement> JsonOf(HttpResponseMessage response)
+    {
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
     }
 
     private async Task<string> StockAsync()
