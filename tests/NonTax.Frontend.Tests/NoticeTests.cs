@@ -53,6 +53,8 @@ public sealed class NoticeTests(WebSystemFixture system)
         var operations = await system.SignedInPageAsync(await system.CreateUserAsync(WebRoles.Operations));
         await operations.ClickAsync("#menu-wall");
         await operations.WaitForFunctionAsync("document.getElementById('link-state').textContent === '实时'");
+        // The count arrives after the live link: until then the wall shows a dash.
+        await operations.WaitForFunctionAsync("/^\\d+$/.test(document.getElementById('today-count').textContent.trim())");
         var countBefore = int.Parse(await operations.InnerTextAsync("#today-count"), System.Globalization.CultureInfo.InvariantCulture);
         await operations.EvaluateAsync("window.__sameDocument = true");
 
