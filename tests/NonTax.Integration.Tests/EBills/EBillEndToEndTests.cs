@@ -7,6 +7,7 @@ using NonTax.EBills.Keys;
 using NonTax.EBills.Signing;
 using NonTax.Grains.Abstractions.Bills;
 using NonTax.Grains.Abstractions.Notices;
+using NonTax.Integration.Tests.Fixtures;
 using NonTax.Protocol.Fields;
 using NonTax.Protocol.Time;
 
@@ -20,7 +21,7 @@ namespace NonTax.Integration.Tests.EBills;
 /// </summary>
 public sealed class EBillEndToEndTests(EBillEdgeFixture system) : IClassFixture<EBillEdgeFixture>, IDisposable
 {
-    private readonly HttpClient _http = OperatorClient(system);
+    private readonly HttpClient _http = OperatorHttp.Create(system.OperationsPort, system.OperatorApiToken, "zhang.san");
     private const string UnitPlatform = "K3206820001";
     private const string Bank = "D3206820105";
     private const string Unit = "0104901";
@@ -93,7 +94,7 @@ public sealed class EBillEndToEndTests(EBillEdgeFixture system) : IClassFixture<
     {
         var billCode = await StockAsync();
         var paid = new[] { await PaidNoticeAsync(), await PaidNoticeAsync(), await PaidNoticeAsync() };
-        var unpaid = "32068226" + "97" + RandomNumberGenerator.GetInt32(0, 1_000_000_000).ToString("D9", CultureInfo.InvariantCulture) + "0";
+        var unpaid = TestPayCodes.New("81");
         Assert.Equal("00000", (await Scenarios().IssueAsync(new SimulatorArguments(["issue", "--paycode", unpaid, "--amount", "80.00"]), CancellationToken.None)).ReplyField("Result"));
 
         var batch = await JsonOf(await _http.PostAsJsonAsync("/ops/ebills/exchange/batch", new { payCodes = paid.Append(unpaid).Append(paid[0]).ToArray(), billCode }));
@@ -129,14 +130,6 @@ public sealed class EBillEndToEndTests(EBillEdgeFixture system) : IClassFixture<
 
     public void Dispose() => _http.Dispose();
 
-    private static HttpClient OperatorClient(EBillEdgeFixture system)
-    {
-        var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{system.OperationsPort}") };
-        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", system.OperatorApiToken);
-        client.DefaultRequestHeaders.Add(NonTax.Silo.Operations.OperatorName.Header, "zhang.san");
-        return client;
-    }
-
     private static async Task<System.Text.Json.JsonElement> JsonOf(HttpResponseMessage response)
     {
         Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
@@ -153,7 +146,7 @@ public sealed class EBillEndToEndTests(EBillEdgeFixture system) : IClassFixture<
 
     private async Task<string> PaidNoticeAsync()
     {
-        var payCode = "32068226" + "98" + RandomNumberGenerator.GetInt32(0, 1_000_000_000).ToString("D9", CultureInfo.InvariantCulture) + "0";
+        var payCode = TestPayCodes.New("81");
         var scenarios = Scenarios();
         Assert.Equal("00000", (await scenarios.IssueAsync(new SimulatorArguments(["issue", "--paycode", payCode, "--amount", "80.00"]), CancellationToken.None)).ReplyField("Result"));
         Assert.Equal("00000", (await scenarios.PayAsync(system.Peer(Bank), payCode, new SimulatorArguments(["pay"]), CancellationToken.None)).ReplyField("Result"));
