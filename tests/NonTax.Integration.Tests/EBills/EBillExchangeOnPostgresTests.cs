@@ -1,6 +1,7 @@
 using NonTax.EBills.Document;
 using NonTax.EBills.Keys;
 using NonTax.EBills.Signing;
+using NonTax.Grains.Abstractions.Alerts;
 using NonTax.Grains.Abstractions.Bills;
 using NonTax.Grains.Abstractions.EBills;
 using NonTax.Grains.Abstractions.Notices;
@@ -23,6 +24,7 @@ public sealed class EBillExchangeOnPostgresTests(PostgresFixture database) : IAs
 {
     private const string Unit = "0104901";
     private readonly string _keys = Directory.CreateTempSubdirectory("ebill-it-keys-").FullName;
+    private readonly RecordingSms _sms = new();
     private TestSilo _silo = null!;
     private NpgsqlDataSource _dataSource = null!;
     private string _billCode = "";
@@ -30,7 +32,11 @@ public sealed class EBillExchangeOnPostgresTests(PostgresFixture database) : IAs
     public async Task InitializeAsync()
     {
         _silo = await TestSilo.StartAsync(database, $"ebills-{Guid.NewGuid():N}"[..20], "ebills", services =>
-            services.Configure<EBillKeyOptions>(o => (o.Directory, o.GenerateSandboxKeys) = (_keys, true)));
+        {
+            services.Configure<EBillKeyOptions>(o => (o.Directory, o.GenerateSandboxKeys) = (_keys, true));
+            services.Configure<NonTax.Grains.EBills.EBillOptions>(o => o.DownloadBaseUrl = "https://pay.example/ebills");
+            services.AddSingleton<ISmsProvider>(_sms);
+        });
         _dataSource = NpgsqlDataSource.Create(database.AppConnectionString);
         _billCode = $"32{Random.Shared.Next(0, 1_000_000):D6}";
         var codes = _silo.Grains.GetGrain<IBillCodeGrain>(_billCode);
@@ -156,6 +162,50 @@ public sealed class EBillExchangeOnPostgresTests(PostgresFixture database) : IAs
         Assert.Equal(ResultCodes.NotAllowed, refused.Code);
         Assert.Contains("voided", refused.Message, StringComparison.Ordinal);
         Assert.Null((await Notice(payCode).GetDetails())!.EBill);
+    }
+
+    [Fact]
+    public async Task The_payer_is_sent_the_download_link_once_and_a_refused_sms_is_retried()
+    {
+        var payCode = await PaidNoticeAsync();
+        var bill = (await Notice(payCode).ExchangeEBill(_billCode, "clerk")).Bill!;
+        var notifier = _silo.Grains.GetGrain<IEBillNotifierGrain>(IEBillNotifierGrain.ClusterKey);
+
+        _sms.Refuse = true;
+        await notifier.Notify();
+        Assert.Equal("pending/1", await database.ScalarAsync<string>(
+            "SELECT status || '/' || attempts FROM nontax.ebill_sms WHERE bill_code = $1 AND bill_number = $2", _billCode, bill.BillNumber));
+        await database.ScalarAsync<long>("UPDATE nontax.ebill_sms SET next_attempt_at = now() WHERE bill_code = $1 RETURNING 1", _billCode);
+        _sms.Refuse = false;
+        await notifier.Notify();
+        await notifier.Notify();
+
+        var sent = Assert.Single(_sms.Sent, m => m.AlertId == $"ebill:{bill.Key}");
+        Assert.Equal("13800000000", sent.Phone);
+        Assert.Contains($"https://pay.example/ebills/{bill.Key}?check={bill.CheckCode}", sent.Body, StringComparison.Ordinal);
+        Assert.Contains("张三", sent.Body, StringComparison.Ordinal);
+        Assert.Equal("sent", await database.ScalarAsync<string>(
+            "SELECT status FROM nontax.ebill_sms WHERE bill_code = $1 AND bill_number = $2", _billCode, bill.BillNumber));
+    }
+
+    private sealed class RecordingSms : ISmsProvider
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<SmsMessage> _sent = new();
+
+        public volatile bool Refuse;
+
+        public IReadOnlyList<SmsMessage> Sent => [.. _sent];
+
+        public Task<SmsSendResult> SendAsync(SmsMessage message, CancellationToken cancellationToken = default)
+        {
+            if (Refuse)
+            {
+                return Task.FromResult(SmsSendResult.Failed("gateway down"));
+            }
+
+            _sent.Enqueue(message);
+            return Task.FromResult(SmsSendResult.Ok("ref-1"));
+        }
     }
 
     private UnitSignedEBill UnitBill(long number, byte[] content, SignatureBlock signature) =>

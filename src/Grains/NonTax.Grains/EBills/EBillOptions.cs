@@ -21,4 +21,23 @@ public sealed class EBillOptions
 
     /// <summary>The bill code used when an exchange does not name one (web and operator API).</summary>
     public string DefaultBillCode { get; set; } = "";
+
+    /// <summary>
+    /// Base of the payer's download link (the same key the socket edge reads for 5981's
+    /// Invoice_Url): the frontend's <c>/ebills</c> as payers reach it.
+    /// </summary>
+    public string DownloadBaseUrl { get; set; } = "http://localhost:5000/ebills";
+
+    /// <summary>The payer's SMS; placeholders {payer}, {payCode}, {bill}, {link}.</summary>
+    public string SmsTemplate { get; set; } = "【非税收入】{payer}，您的缴款（{payCode}）已开具财政电子票据 {bill}，下载：{link}";
+
+    /// <summary>How often the notifier sends what is due; SMS per round.</summary>
+    public TimeSpan NotifyPeriod { get; set; } = TimeSpan.FromMinutes(1);
+
+    public int NotifyPageSize { get; set; } = 100;
+
+    /// <summary>Attempts per SMS before it is given up; the wait after a failure doubles from <see cref="RetryAfter"/>, at most an hour.</summary>
+    public int MaxAttempts { get; set; } = 8;
+
+    public TimeSpan RetryAfter { get; set; } = TimeSpan.FromMinutes(1);
 }

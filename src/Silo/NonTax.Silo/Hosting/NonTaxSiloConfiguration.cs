@@ -79,6 +79,9 @@ public static class NonTaxSiloConfiguration
         // Keys load on first use: a silo without them runs, and only an exchange is refused, naming the file.
         silo.Services.TryAddSingleton(sp => new NonTax.EBills.Keys.EBillKeyStore(
             sp.GetRequiredService<IOptions<NonTax.EBills.Keys.EBillKeyOptions>>().Value, sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        silo.Services.TryAddSingleton<NonTax.Grains.Abstractions.EBills.IEBillSmsOutbox, NonTax.Infrastructure.EBills.EBillSmsOutbox>();
+        silo.AddStartupTask((services, _) => StartReminderAsync(services, "e-bill SMS",
+            grains => grains.GetGrain<NonTax.Grains.Abstractions.EBills.IEBillNotifierGrain>(NonTax.Grains.Abstractions.EBills.IEBillNotifierGrain.ClusterKey).Start()));
         silo.Services.TryAddSingleton<NonTax.Grains.Abstractions.EBills.IEBillArchive, NonTax.Infrastructure.Projection.Queries.EBills.EBillArchive>();
         silo.AddStartupTask(StartHandOverSweepAsync);
         // Refunds whose 2617 does not come raise alerts; alerts go to the duty roster by SMS

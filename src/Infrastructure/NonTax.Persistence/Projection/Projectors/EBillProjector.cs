@@ -5,7 +5,8 @@ namespace NonTax.Persistence.Projection.Projectors;
 
 /// <summary>
 /// <c>ebills</c> from <c>ebill.issued</c>, and the number's <c>bill_numbers</c> row marked used by
-/// the notice. Both idempotent: a replayed fact adds no row and changes no used number.
+/// the notice, and the payer's SMS queued in <c>ebill_sms</c> when a phone is known. All idempotent:
+/// a replayed fact adds no row and changes no used number.
 /// </summary>
 public sealed class EBillProjector : FactProjector
 {
@@ -21,6 +22,12 @@ public sealed class EBillProjector : FactProjector
          WHERE bill_code = $1 AND number = $2 AND status = 'taken'
         """;
 
+    private const string QueueSmsSql = """
+        INSERT INTO nontax.ebill_sms (bill_code, bill_number, pay_code, check_code, phone, payer_name)
+        VALUES ($1, $2, $3, $4, $5, $6)
+        ON CONFLICT (bill_code, bill_number) DO NOTHING
+        """;
+
     public EBillProjector()
     {
         On<EBillIssued>((batch, fact, bill) =>
@@ -31,6 +38,11 @@ public sealed class EBillProjector : FactProjector
                 Money(bill.TotalAmount), Text(bill.PayerName), Text(bill.PayerPhone), Text(bill.Channel), Text(bill.Operator),
                 Instant(bill.IssuedAt), Text(bill.Document), Text(fact.FactId));
             Add(batch, UseNumberSql, Text(bill.BillCode), Long(bill.BillNumber), Text(bill.PayCode), Instant(bill.IssuedAt));
+            if (!bill.RedLetter && !string.IsNullOrWhiteSpace(bill.PayerPhone))
+            {
+                Add(batch, QueueSmsSql, Text(bill.BillCode), Long(bill.BillNumber), Text(bill.PayCode), Text(bill.CheckCode), Text(bill.PayerPhone.Trim()),
+                    Text(bill.PayerName));
+            }
         });
     }
 }
