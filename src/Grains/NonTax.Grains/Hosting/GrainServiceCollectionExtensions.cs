@@ -21,6 +21,7 @@ public static class GrainServiceCollectionExtensions
         services.AddOptions<Reconciliation.ReconciliationOptions>();
         services.AddOptions<ClearingOptions>();
         services.TryAddSingleton<ISandboxSeeder, SandboxBureauSeeder>();
+        services.AddOptions<BillStockOptions>();
         services.AddOptions<NonTax.Grains.EBills.EBillOptions>();
         services.AddOptions<NonTax.EBills.Keys.EBillKeyOptions>();
         return services;

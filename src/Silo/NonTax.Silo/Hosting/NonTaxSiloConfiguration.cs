@@ -74,6 +74,7 @@ public static class NonTaxSiloConfiguration
         silo.Services.TryAddSingleton<IBillRangeDirectory, BillRangeDirectory>();
         silo.Services.TryAddSingleton<BillStockQuery>();
         // E-bills: the issuer reads a blue bill from nontax.ebills to reverse it.
+        silo.Services.Configure<NonTax.Grains.Hosting.BillStockOptions>(configuration.GetSection(NonTax.Grains.Hosting.BillStockOptions.Section));
         silo.Services.Configure<NonTax.Grains.EBills.EBillOptions>(configuration.GetSection(NonTax.Grains.EBills.EBillOptions.Section));
         silo.Services.Configure<NonTax.EBills.Keys.EBillKeyOptions>(configuration.GetSection(NonTax.EBills.Keys.EBillKeyOptions.Section));
         // Keys load on first use: a silo without them runs, and only an exchange is refused, naming the file.
