@@ -14,7 +14,7 @@ public sealed record EBillIssued(
     bool RedLetter,
     string? RelatedCode,
     long? RelatedNumber,
-    decimal TotalAmount,
+    [property: MoneyText] decimal TotalAmount,
     string PayerName,
     string? PayerPhone,
     string Channel,
