@@ -37,6 +37,7 @@ bin() { echo "$repo/src/$1/bin/Release/net10.0/$2.dll"; }
 export ConnectionStrings__NonTax="$NONTAX_PG_APP"
 export Security__TokenKey="$(cat "$state/token-key")"
 export Operations__ApiToken="$(cat "$state/ops-api-token")"
+export EBills__Keys__Directory="$state/ebill-keys" EBills__Keys__GenerateSandboxKeys=true
 export DOTNET_ENVIRONMENT=Production ASPNETCORE_ENVIRONMENT=Production
 logs="$state/logs"
 mkdir -p "$logs"

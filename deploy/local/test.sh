@@ -14,6 +14,13 @@ if [[ ! -x /usr/bin/chromium ]]; then
     apt-get update -qq && apt-get install -y -qq chromium >/dev/null
 fi
 
+# The e-bill tests check SM2 signatures with a second implementation: the OpenSSL command line.
+if ! command -v openssl >/dev/null; then
+    echo "[test] installing openssl (apt-get)..."
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq && apt-get install -y -qq openssl >/dev/null
+fi
+
 port="${NONTAX_TEST_PG_PORT:-55439}"
 pg_start test "$port" --createdb
 trap 'pg_stop test' EXIT

@@ -35,6 +35,15 @@ public sealed class WebSystemFixture : EdgeSystemFixture, IAsyncLifetime
 
     public IServiceProvider WebServices => _web!.Services;
 
+    /// <summary>The silo's e-bill keys (sandbox generation on), so payers' bills can be made and verified.</summary>
+    public string EBillKeyDirectory { get; } = Directory.CreateTempSubdirectory("web-ebill-keys-").FullName;
+
+    protected override IReadOnlyDictionary<string, string?> ExtraSiloSettings => new Dictionary<string, string?>
+    {
+        ["EBills:Keys:Directory"] = EBillKeyDirectory,
+        ["EBills:Keys:GenerateSandboxKeys"] = "true",
+    };
+
     public new async Task InitializeAsync()
     {
         await base.InitializeAsync();
@@ -102,6 +111,7 @@ public sealed class WebSystemFixture : EdgeSystemFixture, IAsyncLifetime
         }
 
         await base.DisposeAsync();
+        Directory.Delete(EBillKeyDirectory, recursive: true);
     }
 
     /// <summary>Creates a user with a password of their own (no forced change) in one role.</summary>

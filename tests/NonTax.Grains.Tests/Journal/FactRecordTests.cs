@@ -132,6 +132,12 @@ public sealed class FactRecordTests
             new DirectDebitRequested("AP101", "P1", "0104901", "D3206820105", 80m, "6217000011112222", "AUTH-1", "ops:unit"),
             new { debitNo = "AP101", payCode = "P1", unitCode = "0104901", bank = "D3206820105", amount = "80.00", payerAcct = "6217000011112222", authNo = "AUTH-1", requestedBy = "ops:unit" }),
         Sample.Of(
+            new EBillIssued("P1", "0104901", "32010126", 1, "a1b2c3", false, null, null, 80m, "张三", "13800000000", "api", "ops:wang",
+                new DateTimeOffset(2026, 1, 12, 2, 0, 0, TimeSpan.Zero), "PEVJbnZvaWNlLz4="),
+            new { payCode = "P1", unitCode = "0104901", billCode = "32010126", billNumber = 1, checkCode = "a1b2c3", redLetter = false, relatedCode = (string?)null,
+                relatedNumber = (long?)null, totalAmount = "80.00", payerName = "张三", payerPhone = "13800000000", channel = "api", @operator = "ops:wang",
+                issuedAt = "2026-01-12T02:00:00+00:00", document = "PEVJbnZvaWNlLz4=" }),
+        Sample.Of(
             new DirectDebitFinished("AP101", "P1", "D3206820105", "00000", 80m, Jan12, "DD0001", "00000", null),
             new { debitNo = "AP101", payCode = "P1", bank = "D3206820105", result = "00000", amount = "80.00", debitDate = "20260112", traNoBus = "DD0001", noticeResult = (string?)"00000", information = (string?)null }),
         Sample.Of(

@@ -42,6 +42,18 @@ public sealed class MonitoringRulesTests
     }
 
     [Fact]
+    public void A_voided_paper_bill_not_returned_blocks_past_its_limit()
+    {
+        var limits = new MonitoringLimits(MaxDaysVoidUnreturned: 10);
+        var voided = UnitBacklog.Empty with { OldestUnreturnedVoid = new UnreturnedVoid("32010126-0000000017", Today.AddDays(-11)) };
+
+        Assert.Equal("voided paper bill 32010126-0000000017 voided 2026-04-19 not returned for 11 days (limit 10)",
+            MonitoringRules.BlockReason(limits, voided, Today));
+        Assert.Null(MonitoringRules.BlockReason(limits, voided with { OldestUnreturnedVoid = new UnreturnedVoid("32010126-0000000017", Today.AddDays(-10)) }, Today));
+        Assert.Null(MonitoringRules.BlockReason(new MonitoringLimits(MaxDaysIssuedUnpaid: 1), voided, Today));
+    }
+
+    [Fact]
     public void An_empty_backlog_never_blocks()
     {
         Assert.Null(MonitoringRules.BlockReason(new MonitoringLimits(0, 0), UnitBacklog.Empty, Today));

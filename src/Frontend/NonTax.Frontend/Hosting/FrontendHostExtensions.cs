@@ -141,6 +141,8 @@ public static class FrontendHostExtensions
         services.AddScoped<NoticeImporter>();
         services.AddSingleton<NoticeImportTemplate>();
         services.AddSingleton<PaymentQrCode>();
+        services.AddSingleton<NonTax.Grains.Abstractions.EBills.IEBillArchive, NonTax.Infrastructure.Projection.Queries.EBills.EBillArchive>();
+        services.AddSingleton<PayerEBills>();
         services.AddSingleton<WallFeed>();
         services.AddHostedService(sp => sp.GetRequiredService<WallFeed>());
         return builder;
@@ -157,6 +159,13 @@ public static class FrontendHostExtensions
         app.MapNonTaxHealth();
         app.MapOpenApi().AllowAnonymous();
         app.MapRazorPages();
+        // The payer's e-bill file (no sign-in; the bill's check code is the key): the link of 5981 Invoice_Url.
+        app.MapGet("/ebills/{key}", async (string key, string? check, PayerEBills bills, CancellationToken cancellationToken) =>
+                await bills.DownloadAsync(key, check, cancellationToken) is { } bill
+                    ? Results.File(bill.Document, "application/xml", $"{bill.Key}.xml")
+                    : Results.NotFound())
+            .AllowAnonymous()
+            .ExcludeFromDescription();
         app.MapNonTaxApi();
         app.MapPeerApi();
         app.MapRefundApi();

@@ -1,3 +1,4 @@
+using NonTax.Grains.Abstractions.EBills;
 using NonTax.Grains.Abstractions.Refunds;
 
 namespace NonTax.Grains.Abstractions.Notices;
@@ -55,6 +56,20 @@ public interface IPaymentNoticeGrain : IGrainWithStringKey
 
     /// <summary>Closes a technical or business refund with the bank's 2617 result (idempotent).</summary>
     Task<string> CompleteRefund(RefundOutcome result);
+
+    /// <summary>
+    /// Exchanges the paid notice for an e-bill (换开电子票据): takes the next number of
+    /// <paramref name="billCode"/> from the unit's stock, has the bill built and signed (unit, then
+    /// finance) and stores it. At most once: a notice that has its bill answers it again
+    /// (<see cref="EBillOutcome.Repeated"/>), also when two exchanges race.
+    /// </summary>
+    Task<EBillOutcome> ExchangeEBill(string billCode, string operatorName);
+
+    /// <summary>8981: the unit system's own signed bill for this notice, countersigned and stored if it checks out; at most once.</summary>
+    Task<EBillOutcome> AcceptUnitEBill(UnitSignedEBill bill);
+
+    /// <summary>Reverses the notice's e-bill with a red-letter bill (冲红) of its own number; once.</summary>
+    Task<EBillOutcome> ReverseEBill(string operatorName, string reason);
 
     /// <summary>The full record, or null when no notice has this code.</summary>
     Task<NoticeRecord?> GetDetails();

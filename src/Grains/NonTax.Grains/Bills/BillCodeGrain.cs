@@ -1,5 +1,13 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NonTax.Grains.Abstractions.Alerts;
 using NonTax.Grains.Abstractions.Bills;
+using NonTax.Grains.Abstractions.Journal;
+using NonTax.Grains.Abstractions.Journal.Facts;
+using NonTax.Grains.Hosting;
 using NonTax.Protocol.Results;
+using NonTax.Protocol.Time;
 
 namespace NonTax.Grains.Bills;
 
@@ -40,10 +48,49 @@ public sealed class BillCodeGrain(IBillRangeDirectory directory) : Grain, IBillC
             var taken = await GrainFactory.GetGrain<IBillRangeGrain>(BillNumberRange.KeyOf(BillCode, first)).TakeNext(unitCode);
             if (taken.Code != ResultCodes.BillStockExhausted)
             {
+                if (taken.Succeeded)
+                {
+                    await WarnIfLowAsync(unitCode);
+                }
+
                 return taken;
             }
         }
 
         return new BillStockResult(ResultCodes.BillStockExhausted, $"unit {unitCode} has no unused numbers of bill code {BillCode}");
+    }
+
+    /// <summary>
+    /// Raises <c>bill.low-stock</c> when the unit is left with <see cref="BillStockOptions.LowStockThreshold"/>
+    /// numbers or fewer; the alert key names the unit, code and China day, so a busy unit is warned
+    /// once a day, not once per number. The journal is resolved when there is one (a silo); a
+    /// failure to warn never fails the take that already happened.
+    /// </summary>
+    private async Task WarnIfLowAsync(string unitCode)
+    {
+        var threshold = ServiceProvider.GetService<IOptions<BillStockOptions>>()?.Value.LowStockThreshold ?? 0;
+        if (threshold <= 0 || ServiceProvider.GetService<IFactJournal>() is not { } journal)
+        {
+            return;
+        }
+
+        try
+        {
+            var unused = await directory.UnitUnusedAsync(unitCode, BillCode);
+            if (unused > threshold)
+            {
+                return;
+            }
+
+            var clock = ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System;
+            var now = clock.GetUtcNow();
+            var alert = new AlertRaised("bill.low-stock", unitCode, $"单位 {unitCode} 票据代码 {BillCode} 仅余 {unused} 个号码",
+                $"low-stock threshold {threshold}: distribute more numbers to the unit", AlertSeverity.Warning);
+            await journal.RecordAsync([alert.ToFact($"bill.low-stock:{unitCode}:{BillCode}:{ChinaTime.ToYyyyMmDd(ChinaTime.Today(clock))}", now)]);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            ServiceProvider.GetService<ILogger<BillCodeGrain>>()?.LogWarning(e, "Could not raise the low-stock alert of {Unit} {BillCode}", unitCode, BillCode);
+        }
     }
 }

@@ -22,6 +22,9 @@ public static class GrainServiceCollectionExtensions
         services.AddOptions<ClearingOptions>();
         services.AddOptions<RemittanceOptions>();
         services.TryAddSingleton<ISandboxSeeder, SandboxBureauSeeder>();
+        services.AddOptions<BillStockOptions>();
+        services.AddOptions<NonTax.Grains.EBills.EBillOptions>();
+        services.AddOptions<NonTax.EBills.Keys.EBillKeyOptions>();
         return services;
     }
 }

@@ -23,7 +23,7 @@ namespace NonTax.Grains.Notices;
 /// what it needs of paid and void notices it reads from the projection (docs/architecture.md,
 /// "Bounded state" and "The confirmation path").
 /// </summary>
-public sealed class PaymentNoticeGrain(
+public sealed partial class PaymentNoticeGrain(
     [PersistentState("notice", StorageNames.Domain)] IPersistentState<PaymentNoticeState> state,
     TimeProvider clock,
     IOptions<OutboxOptions> outboxOptions,
@@ -535,7 +535,8 @@ public sealed class PaymentNoticeGrain(
         }
 
         return Task.FromResult<NoticeRecord?>(new NoticeRecord(
-            Describe(ChinaTime.Today(clock)), S.CheckCode, S.Revenue, [.. S.Duplicates], [.. S.Refunds], S.RefusedCount, [.. S.BusinessRefunds], [.. S.DirectDebits]));
+            Describe(ChinaTime.Today(clock)), S.CheckCode, S.Revenue, [.. S.Duplicates], [.. S.Refunds], S.RefusedCount, [.. S.BusinessRefunds], [.. S.DirectDebits],
+            S.EBill, S.RedLetterEBill));
     }
 
     public Task DeliverPending() => S.HasUndelivered ? DeliverOutboxAsync() : Task.CompletedTask;

@@ -1,3 +1,4 @@
+using NonTax.Grains.Abstractions.EBills;
 using NonTax.Grains.Abstractions.Journal;
 using NonTax.Grains.Abstractions.Notices;
 using NonTax.Grains.Abstractions.Refunds;
@@ -50,6 +51,15 @@ public sealed class PaymentNoticeState : IJournaledState
 
     /// <summary>Direct debits (划缴) started, oldest first; at most <see cref="MaxDirectDebits"/>.</summary>
     [Id(141)] public List<DirectDebit> DirectDebits { get; set; } = [];
+
+    /// <summary>The e-bill the notice was exchanged for (its identity only; the file is in nontax.ebills).</summary>
+    [Id(150)] public IssuedEBill? EBill { get; set; }
+
+    /// <summary>The red-letter bill that reversed <see cref="EBill"/>; a bill is reversed once.</summary>
+    [Id(151)] public IssuedEBill? RedLetterEBill { get; set; }
+
+    /// <summary>A number taken for a bill not stored yet; reused by the retry, cleared when the bill is stored.</summary>
+    [Id(152)] public ReservedBillNumber? ReservedNumber { get; set; }
 
     // Never serialized: the storage provider drains it inside the write's transaction.
     [NonSerialized] private readonly JournalBuffer _journal = new();

@@ -102,7 +102,7 @@ public sealed partial class CollectingUnitGrain
             return ResultCodes.UnknownUnit;
         }
 
-        if (limits.MaxDaysIssuedUnpaid < 0 || limits.MaxDaysUnremitted < 0)
+        if (limits.MaxDaysIssuedUnpaid < 0 || limits.MaxDaysUnremitted < 0 || limits.MaxDaysVoidUnreturned < 0)
         {
             return ResultCodes.MalformedField;
         }

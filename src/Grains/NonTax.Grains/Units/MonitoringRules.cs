@@ -3,8 +3,8 @@ using NonTax.Grains.Abstractions.Units;
 namespace NonTax.Grains.Units;
 
 /// <summary>
-/// When a unit is blocked (18020): its oldest counted unpaid notice or un-remitted payment is older
-/// than its limit. Pure, so the rule is tested without a cluster; the grain supplies the backlog.
+/// When a unit is blocked (18020): its oldest counted unpaid notice or un-remitted payment, or its
+/// oldest voided paper bill not returned, is older than its limit. Pure, so the rule is tested without a cluster; the grain supplies the backlog.
 /// </summary>
 internal static class MonitoringRules
 {
@@ -21,6 +21,12 @@ internal static class MonitoringRules
             && today.DayNumber - paid.Date.DayNumber is var unremittedAge && unremittedAge > maxUnremitted)
         {
             return $"notice {paid.PayCode} paid {paid.Date:yyyy-MM-dd} un-remitted for {unremittedAge} days (limit {maxUnremitted})";
+        }
+
+        if (limits.MaxDaysVoidUnreturned is { } maxVoid && backlog.OldestUnreturnedVoid is { } voided
+            && today.DayNumber - voided.VoidedOn.DayNumber is var voidAge && voidAge > maxVoid)
+        {
+            return $"voided paper bill {voided.Bill} voided {voided.VoidedOn:yyyy-MM-dd} not returned for {voidAge} days (limit {maxVoid})";
         }
 
         return null;

@@ -30,6 +30,8 @@ internal static class ProjectionCommand
 
     public static NpgsqlParameter Long(long value) => Typed(value, NpgsqlDbType.Bigint);
 
+    public static NpgsqlParameter LongOrNull(long? value) => Typed(value, NpgsqlDbType.Bigint);
+
     public static NpgsqlParameter Bool(bool value) => Typed(value, NpgsqlDbType.Boolean);
 
     public static NpgsqlParameter TextArray(IReadOnlyList<string> values) => Typed(values.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);

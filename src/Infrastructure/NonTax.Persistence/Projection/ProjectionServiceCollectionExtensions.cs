@@ -29,6 +29,7 @@ public static class ProjectionServiceCollectionExtensions
             ServiceDescriptor.Singleton<IFactProjector, DirectDebitProjector>(),
             // Bill stock and e-bills (engineer C)
             ServiceDescriptor.Singleton<IFactProjector, BillStockProjector>(),
+            ServiceDescriptor.Singleton<IFactProjector, EBillProjector>(),
             // Reconciliation (对账)
             ServiceDescriptor.Singleton<IFactProjector, ReconciliationProjector>(),
 

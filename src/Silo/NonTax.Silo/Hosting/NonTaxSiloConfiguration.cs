@@ -73,6 +73,17 @@ public static class NonTaxSiloConfiguration
         // Bill stock: range grains find each other through bill_ranges (engineer C).
         silo.Services.TryAddSingleton<IBillRangeDirectory, BillRangeDirectory>();
         silo.Services.TryAddSingleton<BillStockQuery>();
+        // E-bills: the issuer reads a blue bill from nontax.ebills to reverse it.
+        silo.Services.Configure<NonTax.Grains.Hosting.BillStockOptions>(configuration.GetSection(NonTax.Grains.Hosting.BillStockOptions.Section));
+        silo.Services.Configure<NonTax.Grains.EBills.EBillOptions>(configuration.GetSection(NonTax.Grains.EBills.EBillOptions.Section));
+        silo.Services.Configure<NonTax.EBills.Keys.EBillKeyOptions>(configuration.GetSection(NonTax.EBills.Keys.EBillKeyOptions.Section));
+        // Keys load on first use: a silo without them runs, and only an exchange is refused, naming the file.
+        silo.Services.TryAddSingleton(sp => new NonTax.EBills.Keys.EBillKeyStore(
+            sp.GetRequiredService<IOptions<NonTax.EBills.Keys.EBillKeyOptions>>().Value, sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        silo.Services.TryAddSingleton<NonTax.Grains.Abstractions.EBills.IEBillSmsOutbox, NonTax.Infrastructure.EBills.EBillSmsOutbox>();
+        silo.AddStartupTask((services, _) => StartReminderAsync(services, "e-bill SMS",
+            grains => grains.GetGrain<NonTax.Grains.Abstractions.EBills.IEBillNotifierGrain>(NonTax.Grains.Abstractions.EBills.IEBillNotifierGrain.ClusterKey).Start()));
+        silo.Services.TryAddSingleton<NonTax.Grains.Abstractions.EBills.IEBillArchive, NonTax.Infrastructure.Projection.Queries.EBills.EBillArchive>();
         silo.AddStartupTask(StartHandOverSweepAsync);
         // Refunds whose 2617 does not come raise alerts; alerts go to the duty roster by SMS
         // through the durable outbox. Both are one reminder grain per cluster.

@@ -1,4 +1,5 @@
 using NonTax.Silo.Operations.Bills;
+using NonTax.Silo.Operations.EBills;
 
 namespace NonTax.Silo.Operations;
 
@@ -38,6 +39,7 @@ public static class OperatorApi
             .MapReconciliationEndpoints()
             // Bill stock and e-bills (engineer C)
             .MapBillStockEndpoints()
+            .MapEBillEndpoints()
             .MapClearingEndpoints()
             .MapRemittanceEndpoints();
         return app;

@@ -54,6 +54,13 @@ public static class EdgeHostExtensions
         builder.Services.AddSingleton<IMessageHandler, DirectDebitResultHandler>();
         builder.Services.AddSingleton<IMessageHandler, NoticeIssueHandler>();
         builder.Services.AddSingleton<IMessageHandler, EducationQueryHandler>();
+        // E-bills: numbers from stock (8999), unit-signed bills countersigned (8981), files (8982).
+        builder.Services.AddSingleton(new NonTax.Infrastructure.EBills.EBillLinks(
+            builder.Configuration[NonTax.Infrastructure.EBills.EBillLinks.BaseUrlKey] ?? NonTax.Infrastructure.EBills.EBillLinks.DefaultBaseUrl));
+        builder.Services.AddSingleton<NonTax.Grains.Abstractions.EBills.IEBillArchive, NonTax.Infrastructure.Projection.Queries.EBills.EBillArchive>();
+        builder.Services.AddSingleton<IMessageHandler, BillNumberHandler>();
+        builder.Services.AddSingleton<IMessageHandler, EBillExchangeHandler>();
+        builder.Services.AddSingleton<IMessageHandler, EBillDownloadHandler>();
         builder.Services.AddHostedService<ReplyPruningService>();
         builder.Services.AddSingleton<IMessageHandler, AccountRefreshAckHandler>();
         // Reconciliation (对账): files stored at the edge, compared by the day grains.

@@ -11,16 +11,20 @@ namespace NonTax.Frontend.Pages.Pay;
 /// <summary>
 /// The payer's page (no sign-in) behind the link every 8994 reply hands out: what a notice asks
 /// for today, late fee included, and its status. It shows no personal data (no payer name, ID or
-/// phone) — only what anyone holding the code may know — and checks the 验证码 when one is typed.
+/// phone) — only what anyone holding the code may know — and checks the 验证码 when one is typed;
+/// with the right 验证码 a paid notice also lists its e-bills to download.
 /// </summary>
 [AllowAnonymous]
-public sealed class IndexModel(NoticeDesk desk, PaymentQrCode qr) : PageModel
+public sealed class IndexModel(NoticeDesk desk, PaymentQrCode qr, PayerEBills eBills) : PageModel
 {
     public string? Code { get; private set; }
     public string? Check { get; private set; }
     public NoticeAsOf? Notice { get; private set; }
     public string? Error { get; private set; }
     public string? QrDataUri { get; private set; }
+
+    /// <summary>The notice's e-bills, shown only to whoever typed the notice's 验证码.</summary>
+    public IReadOnlyList<NonTax.Grains.Abstractions.EBills.StoredEBill> EBills { get; private set; } = [];
 
     public string StatusKey => Notice?.Status switch
     {
@@ -70,6 +74,11 @@ public sealed class IndexModel(NoticeDesk desk, PaymentQrCode qr) : PageModel
         }
 
         Notice = quote.Notice;
+        if (Check is not null && Notice.Status == NoticeStatus.Paid)
+        {
+            EBills = await eBills.ForNoticeAsync(Code, HttpContext.RequestAborted);
+        }
+
         QrDataUri = qr.DataUri(qr.LinkFor(Request, Code));
     }
 }

@@ -6,7 +6,8 @@ namespace NonTax.Infrastructure.Projection.Queries;
 
 /// <summary>
 /// A unit's monitoring backlog from <c>notices</c>: the unit grain keeps no per-notice sets, so its
-/// monitoring rules read these four aggregates (one round trip, index-only scans on the partial
+/// monitoring rules read these aggregates, and the oldest voided paper bill not returned from
+/// <c>bill_numbers</c> (one round trip, index-only scans on the partial
 /// indexes of 0400_bounded_unit_state.sql). The projection commits with the notices' own writes,
 /// so a payment is visible here as soon as the bank was answered.
 /// </summary>
@@ -36,6 +37,15 @@ public sealed class UnitBacklogQuery(NpgsqlDataSource dataSource) : IUnitMonitor
          LIMIT 1
         """;
 
+    // China date of the void: voided_at is a UTC instant, business dates are CST (UTC+8).
+    private const string OldestUnreturnedVoidSql = """
+        SELECT bill_code || '-' || lpad(number::text, 10, '0'), ((voided_at + interval '8 hours') AT TIME ZONE 'UTC')::date
+          FROM nontax.bill_numbers
+         WHERE unit_code = $1 AND status = 'voided' AND medium = 'Paper' AND returned_at IS NULL
+         ORDER BY voided_at
+         LIMIT 1
+        """;
+
     public async Task<UnitBacklog> ReadAsync(string unitCode, DateTimeOffset? countedAfter, CancellationToken cancellationToken = default)
     {
         object watermark = countedAfter?.ToUniversalTime() is { } after ? after : DBNull.Value;
@@ -44,6 +54,7 @@ public sealed class UnitBacklogQuery(NpgsqlDataSource dataSource) : IUnitMonitor
         Add(batch, OldestCountedOpenSql, unitCode, watermark);
         Add(batch, UnremittedTotalsSql, unitCode);
         Add(batch, OldestCountedUnremittedSql, unitCode, watermark);
+        Add(batch, OldestUnreturnedVoidSql, unitCode);
 
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         var (open, oldestOpen) = await ReadTotalsAsync(reader, cancellationToken);
@@ -53,7 +64,9 @@ public sealed class UnitBacklogQuery(NpgsqlDataSource dataSource) : IUnitMonitor
         var (unremitted, oldestUnremitted) = await ReadTotalsAsync(reader, cancellationToken);
         await reader.NextResultAsync(cancellationToken);
         var countedUnremitted = await ReadNoticeAsync(reader, cancellationToken);
-        return new UnitBacklog(open, oldestOpen, unremitted, oldestUnremitted, countedOpen, countedUnremitted);
+        await reader.NextResultAsync(cancellationToken);
+        var unreturnedVoid = await reader.ReadAsync(cancellationToken) ? new UnreturnedVoid(reader.GetString(0), reader.GetFieldValue<DateOnly>(1)) : null;
+        return new UnitBacklog(open, oldestOpen, unremitted, oldestUnremitted, countedOpen, countedUnremitted, unreturnedVoid);
     }
 
     private static void Add(NpgsqlBatch batch, string sql, string unitCode, object? watermark = null)
