@@ -43,6 +43,10 @@ public sealed class Scenarios(FinanceClient finance, IReadOnlyList<SimulatorPeer
                                                       credits and 2556 each account's day (2581 for the --supervised accounts)
                                                       from the same records and changes; then serves the bank and prints the
                                                       5555's differences and the 5557/5556 results
+          move --acct ACCOUNT --amount N.NN [--kind 2615|2613|2616|2619] [--as D3206820105] [--tra TRANO]
+               [--other ACCOUNT] [--date yyyyMMdd] [--paycode CODE] [--virtual ACCOUNT]
+                                                      the bank reports one movement: 2615 arrival (default), 2613 transfer
+                                                      out, 2616 virtual-account arrival, 2619 late in-transit arrival
           sms-gateway [--port 9290]                   a stand-in for the HTTP SMS gateway on loopback (run.sh starts it):
                                                       takes the silo's alert SMS, answers code 0, prints each one
           bench-table --json FILE --pgbench TPS [--rate-of LABEL]
@@ -72,6 +76,12 @@ public sealed class Scenarios(FinanceClient finance, IReadOnlyList<SimulatorPeer
                 return await DuplicateAsync(arguments.Value(0, "payment code"), arguments, cancellationToken);
             case "serve":
                 return await ServeAsync(arguments, cancellationToken);
+            case "move":
+                var mover = Peer(arguments.Option("as", "D3206820105"));
+                var (moveMsgNo, moveFields) = Movement.Build(arguments, arguments.Option("bankcode", mover.NodeCode[^4..]), finance.Today());
+                var moved = await finance.SendAsync(mover, moveMsgNo, moveFields, cancellationToken: cancellationToken);
+                Print(moved);
+                return moved.ReplyField("Result") == "00000" ? 0 : 1;
             case "sms-gateway":
                 await using (var gateway = new SandboxSmsGateway(int.Parse(arguments.Option("port", "9290"), CultureInfo.InvariantCulture), output))
                 {
