@@ -47,6 +47,23 @@ public sealed class MessageJournalGroupCommitTests(PostgresFixture database) : I
     }
 
     [Fact]
+    public async Task A_frame_whose_note_carries_nul_characters_is_archived_and_its_reply_found_again()
+    {
+        await using var journal = NewJournal();
+        var peer = NewPeer();
+        var msgId = "M" + Guid.NewGuid().ToString("N")[..8];
+        var reply = Reply(msgId);
+
+        var stored = await RecordAsync(journal, peer, msgId, reply, note: "bad field\0value");
+
+        Assert.Same(reply, stored);
+        Assert.Equal(2, await CountAsync("nontax.message_archive", "peer", peer));
+        Assert.Equal("bad field\u2400value", await database.ScalarAsync<string>(
+            "SELECT note FROM nontax.message_archive WHERE peer = $1 AND direction = 'I'", peer));
+        Assert.Equal(reply.ReplyBody, (await journal.FindReplyAsync(peer, msgId, CancellationToken.None))!.ReplyBody);
+    }
+
+    [Fact]
     public async Task Concurrent_lookups_share_queries_and_find_exactly_what_is_stored()
     {
         await using var journal = NewJournal();

@@ -74,14 +74,15 @@ public sealed class DatabaseRoleTests(PostgresFixture database)
     }
 
     [Fact]
-    public async Task The_frontend_never_reads_token_ciphertext_frames_or_grain_state()
+    public async Task The_frontend_never_reads_frames_replies_or_grain_state()
     {
         var frontend = database.FrontendConnectionString;
         foreach (var sql in new[]
         {
-            "SELECT token_cipher FROM nontax.peers LIMIT 1",
-            "SELECT node_code FROM nontax.peers LIMIT 1",
+            // Peers it reads and updates (an approved token change is applied by the approver's
+            // request); their change history it only appends to.
             "SELECT * FROM nontax.peer_changes LIMIT 1",
+            "DELETE FROM nontax.peers",
             "SELECT raw_frame FROM nontax.message_archive LIMIT 1",
             "SELECT reply_body FROM nontax.inbound_replies LIMIT 1",
             "SELECT payload FROM nontax.grain_state LIMIT 1",

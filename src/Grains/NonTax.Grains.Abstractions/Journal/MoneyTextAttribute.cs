@@ -6,7 +6,8 @@ namespace NonTax.Grains.Abstractions.Journal;
 
 /// <summary>
 /// Marks a fact's money field: stored as the text <c>"80.00"</c> (<see cref="MoneyMath.Format"/>)
-/// so numeric(17,2) values never pass through a JSON number. Other decimals (quantities) stay numbers.
+/// so numeric(17,2) values never pass through a JSON number; a reversal's amount is written with a
+/// leading minus. Other decimals (quantities) stay numbers.
 /// </summary>
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class MoneyTextAttribute : JsonConverterAttribute
@@ -19,7 +20,12 @@ public sealed class MoneyTextAttribute : JsonConverterAttribute
     private static decimal Parse(ref Utf8JsonReader reader)
     {
         var text = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
-        return MoneyMath.TryParse(text, out var amount) ? amount : throw new JsonException($"is not an amount ('{text}')");
+        // A fact may carry a negative amount (a red-letter e-bill reverses its original's total);
+        // amounts on the wire never do, so the sign is taken here and not in MoneyMath.TryParse.
+        var negative = text is ['-', .. var rest] && (text = rest) is not null;
+        return MoneyMath.TryParse(text, out var amount)
+            ? negative ? -amount : amount
+            : throw new JsonException($"is not an amount ('{(negative ? "-" : "")}{text}')");
     }
 
     private sealed class Required : JsonConverter<decimal>

@@ -116,15 +116,24 @@ internal sealed class ExchangeBatchWriter(NpgsqlDataSource dataSource, MessageJo
     private static NpgsqlBatchCommand FramesCommand(List<ArchivedFrame> frames)
     {
         var command = new NpgsqlBatchCommand(InsertFrames);
-        command.Parameters.Add(StoredReplyRows.TextArray(frames.Select(f => f.Direction.ToString())));
-        command.Parameters.Add(StoredReplyRows.TextArray(frames.Select(f => f.Peer)));
-        command.Parameters.Add(StoredReplyRows.TextArray(frames.Select(f => f.RemoteAddress)));
-        command.Parameters.Add(StoredReplyRows.TextArray(frames.Select(f => f.MsgNo)));
-        command.Parameters.Add(StoredReplyRows.TextArray(frames.Select(f => f.MsgId)));
-        command.Parameters.Add(StoredReplyRows.TextArray(frames.Select(f => f.MsgRef)));
-        command.Parameters.Add(StoredReplyRows.TextArray(frames.Select(f => f.Result)));
-        command.Parameters.Add(StoredReplyRows.TextArray(frames.Select(f => f.Note)));
+        command.Parameters.Add(ArchiveText(frames.Select(f => f.Direction.ToString())));
+        command.Parameters.Add(ArchiveText(frames.Select(f => f.Peer)));
+        command.Parameters.Add(ArchiveText(frames.Select(f => f.RemoteAddress)));
+        command.Parameters.Add(ArchiveText(frames.Select(f => f.MsgNo)));
+        command.Parameters.Add(ArchiveText(frames.Select(f => f.MsgId)));
+        command.Parameters.Add(ArchiveText(frames.Select(f => f.MsgRef)));
+        command.Parameters.Add(ArchiveText(frames.Select(f => f.Result)));
+        command.Parameters.Add(ArchiveText(frames.Select(f => f.Note)));
         command.Parameters.Add(StoredReplyRows.ByteaArray(frames.Select(f => f.RawFrame.ToArray())));
         return command;
     }
+
+    /// <summary>
+    /// PostgreSQL's text cannot hold U+0000, and a refused frame may carry it in its fixed header or
+    /// in the note that quotes it: written as is, the whole batch failed and the frame went
+    /// unarchived. The archive's text columns show NUL as ␀ (U+2400); raw_frame keeps the exact
+    /// bytes. (Stored replies need no such care: their keys come from XML, which cannot carry NUL.)
+    /// </summary>
+    private static NpgsqlParameter ArchiveText(IEnumerable<string?> values) =>
+        StoredReplyRows.TextArray(values.Select(v => v?.Replace('\0', '\u2400')));
 }

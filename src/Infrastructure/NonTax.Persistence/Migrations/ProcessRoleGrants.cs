@@ -55,6 +55,11 @@ public static class ProcessRoleGrants
         GRANT SELECT, INSERT, DELETE ON nontax.reconciliation_batches TO {role};
         GRANT SELECT, INSERT, DELETE ON nontax.reconciliation_payments TO {role};
         GRANT SELECT, INSERT, UPDATE ON nontax.reconciliation_pending TO {role};
+        -- 2557/2556/2581 files are stored like 2555's (0541_reconciliation_accounts.sql).
+        GRANT SELECT, INSERT, DELETE ON nontax.reconciliation_arrivals, nontax.reconciliation_account_days,
+            nontax.reconciliation_supervised_days TO {role};
+        -- 8982 hands a unit system its signed e-bill file (0710_ebills.sql).
+        GRANT SELECT ON nontax.ebills TO {role};
         -- The 2698 education query finds a payer's unpaid notices (UnpaidNoticesOfPayer): only the
         -- columns it filters and orders by, never the payer's name, amounts or lines.
         GRANT SELECT (pay_code, payer_credit_code, payer_mobile, status, last_payable_date, issue_date) ON nontax.notices TO {role};
@@ -65,7 +70,8 @@ public static class ProcessRoleGrants
 
     /// <summary>
     /// The frontend reads the relational projections (searches, reports, the wall) and keeps its
-    /// own accounts; the audit log only grows. It never reads what <see cref="SiloOnlyTables"/> names.
+    /// own accounts; the audit log only grows. Of what <see cref="SiloOnlyTables"/> names it reads
+    /// only the peers, because approving a token change applies it (see the grant's comment).
     /// </summary>
     public static string Frontend(string roleName)
     {
@@ -79,6 +85,14 @@ public static class ProcessRoleGrants
         GRANT INSERT, UPDATE, DELETE ON nontax.web_users, nontax.web_roles, nontax.web_user_roles, nontax.web_user_claims,
             nontax.web_role_claims, nontax.web_user_logins, nontax.web_user_tokens TO {role};
         GRANT INSERT ON nontax.web_audit_log TO {role};
+        -- Peers' token changes under maker-checker: the approving user's request applies the change
+        -- (PeerTokenChanges → PeerRegistry.RotateTokenAsync), which reads the current token to keep
+        -- it for the grace period. Until that step moves into the silo, the frontend reads and
+        -- updates peers; it still never reads frames, replies or grain state.
+        GRANT SELECT, UPDATE ON nontax.peers TO {role};
+        GRANT INSERT ON nontax.peer_changes TO {role};
+        GRANT USAGE ON SEQUENCE nontax.peer_changes_id_seq TO {role};
+        GRANT INSERT, UPDATE ON nontax.peer_token_proposals TO {role};
         DO $grant$
         DECLARE
             sequence regclass;
