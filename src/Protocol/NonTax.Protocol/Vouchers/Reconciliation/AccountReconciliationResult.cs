@@ -24,14 +24,8 @@ public sealed record AccountReconciliationResult(
     /// <summary>One difference of one account.</summary>
     public sealed record Diff(string AcctNo, int DiffType, string Field, string BankValue, string FinanceValue);
 
-    private static readonly VoucherSpec DiffSpec = new(
-    [
-        FieldSpec.M("AcctNo", FieldType.String, 1, 50),
-        FieldSpec.M("DiffType", FieldType.Code, 1, 1),
-        FieldSpec.O("Field", FieldType.String, 0, 30),
-        FieldSpec.O("BankValue", FieldType.GBString, 0, 200),
-        FieldSpec.O("FinanceValue", FieldType.GBString, 0, 200),
-    ]);
+    private static readonly VoucherSpec DiffSpec = ReconciliationFieldSpecs.Difference(
+        FieldSpec.M("AcctNo", FieldType.String, 1, 50));
 
     /// <inheritdoc />
     public static VoucherSpec Spec { get; } = new(

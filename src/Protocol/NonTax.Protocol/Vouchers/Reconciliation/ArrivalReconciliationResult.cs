@@ -23,16 +23,10 @@ public sealed record ArrivalReconciliationResult(
     /// <summary>One difference of one credit.</summary>
     public sealed record Diff(string TraNo, string AcctNo, string PayCode, int DiffType, string Field, string BankValue, string FinanceValue);
 
-    private static readonly VoucherSpec DiffSpec = new(
-    [
+    private static readonly VoucherSpec DiffSpec = ReconciliationFieldSpecs.Difference(
         FieldSpec.M("TraNo", FieldType.String, 1, 50),
         FieldSpec.O("AcctNo", FieldType.String, 0, 50),
-        FieldSpec.O("PayCode", FieldType.String, 0, 20),
-        FieldSpec.M("DiffType", FieldType.Code, 1, 1),
-        FieldSpec.O("Field", FieldType.String, 0, 30),
-        FieldSpec.O("BankValue", FieldType.GBString, 0, 200),
-        FieldSpec.O("FinanceValue", FieldType.GBString, 0, 200),
-    ]);
+        FieldSpec.O("PayCode", FieldType.String, 0, 20));
 
     /// <inheritdoc />
     public static VoucherSpec Spec { get; } = new(

@@ -35,15 +35,9 @@ public sealed record TransactionReconciliationResult(
     /// <summary>One difference.</summary>
     public sealed record Diff(string PayCode, string TraNoBus, int DiffType, string Field, string BankValue, string FinanceValue);
 
-    private static readonly VoucherSpec DiffSpec = new(
-    [
+    private static readonly VoucherSpec DiffSpec = ReconciliationFieldSpecs.Difference(
         FieldSpec.M("PayCode", FieldType.String, 0, 20),
-        FieldSpec.M("TraNoBus", FieldType.String, 0, 50),
-        FieldSpec.M("DiffType", FieldType.Code, 1, 1),
-        FieldSpec.O("Field", FieldType.String, 0, 30),
-        FieldSpec.O("BankValue", FieldType.GBString, 0, 200),
-        FieldSpec.O("FinanceValue", FieldType.GBString, 0, 200),
-    ]);
+        FieldSpec.M("TraNoBus", FieldType.String, 0, 50));
 
     /// <inheritdoc />
     public static VoucherSpec Spec { get; } = new(
