@@ -279,6 +279,13 @@ public sealed class FactRecordTests
                 bankNode = "D3206820105", businessDay = "20260110", status = "instructed", instructions = 7, amount = "493.35", remitted = 0, failed = 0,
                 waitingFor = (string?)null, version = 3,
             }),
+        Sample.Of(
+            new BankAccountDayClosed("32001647236051117660", Jan10, "D3206820105", "2556", 2, 1220.25m, 1220.26m, false, 4),
+            new
+            {
+                accountNo = "32001647236051117660", businessDay = "20260110", bankNode = "D3206820105", msgNo = "2556", run = 2,
+                expectedClosing = (string?)"1220.25", bankClosing = (string?)"1220.26", balanceMatches = false, version = 4,
+            }),
     ];
 
     public static TheoryData<string> Kinds() => [.. Samples.Select(s => s.Kind)];

@@ -127,6 +127,7 @@ public static class FrontendHostExtensions
         // Refunds and reconciliation: the same grains and projection queries as the operator API.
         services.AddSingleton<IRefundLog, RefundLog>();
         services.AddSingleton<ReconciliationQueries>();
+        services.AddSingleton<NonTax.Infrastructure.Projection.Queries.BankAccounts.BankAccountQueries>();
         services.AddHttpClient(SystemHealth.HttpClientName);
         services.AddScoped<SystemHealth>();
         services.AddSingleton<AlertLog>();

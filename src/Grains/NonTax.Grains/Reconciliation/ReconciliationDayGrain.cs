@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NonTax.Grains.Abstractions;
 using NonTax.Grains.Abstractions.Alerts;
+using NonTax.Grains.Abstractions.BankAccounts;
 using NonTax.Grains.Abstractions.Journal;
 using NonTax.Grains.Abstractions.Journal.Facts;
 using NonTax.Grains.Abstractions.Outbound;
@@ -25,6 +26,7 @@ namespace NonTax.Grains.Reconciliation;
 public sealed class ReconciliationDayGrain(
     [PersistentState("reconciliation", StorageNames.Domain)] IPersistentState<ReconciliationDayState> state,
     IReconciliationStore store,
+    IBankAccountStore accounts,
     TimeProvider clock,
     IOptions<ReconciliationOptions> options,
     ILogger<ReconciliationDayGrain> logger) : Grain, IReconciliationDayGrain, IRemindable
@@ -252,6 +254,43 @@ public sealed class ReconciliationDayGrain(
         await CommitAsync();
         logger.LogInformation("Reconciliation {Day} {MsgNo} run {Run}: {Matched} matched, {Differences} differences ({Open} open), {Cleared} cleared",
             day, file.MsgNo, run, summary.MatchedCount, summary.Differences, summary.OpenDifferences, summary.Cleared);
+        if (file.MsgNo is MsgNos.AccountReconciliation or MsgNos.SupervisedAccountStatement)
+        {
+            await CloseAccountDaysAsync(file.MsgNo);
+        }
+    }
+
+    /// <summary>
+    /// Tells each account the file covers to close its day. An account that cannot be reached now
+    /// closes it on its next close (the next comparison, or staff's), since it reads every day not
+    /// closed at its last run.
+    /// </summary>
+    private async Task CloseAccountDaysAsync(string msgNo)
+    {
+        var day = Day;
+        var after = "";
+        while (true)
+        {
+            var page = await accounts.ReadFileAccountsAsync(day.BankNode, day.BusinessDay, msgNo, after, 500);
+            foreach (var account in page)
+            {
+                try
+                {
+                    await GrainFactory.GetGrain<IBankAccountGrain>(account).Close();
+                }
+                catch (Exception ex)
+                {
+                    logger.LogWarning(ex, "Account {Account} did not close its day {Day}; it will on its next close", account, day);
+                }
+            }
+
+            if (page.Count < 500)
+            {
+                return;
+            }
+
+            after = page[^1];
+        }
     }
 
     /// <summary>Hands every pending result to the bank's link; on failure a reminder tries again.</summary>

@@ -37,6 +37,7 @@ public static class ProjectionServiceCollectionExtensions
             ServiceDescriptor.Singleton<IFactProjector, AccountMovementProjector>(),
             ServiceDescriptor.Singleton<IFactProjector, ClearingProjector>(),
             ServiceDescriptor.Singleton<IFactProjector, RemittanceProjector>(),
+            ServiceDescriptor.Singleton<IFactProjector, BankAccountProjector>(),
         ]);
         return services;
     }

@@ -4,9 +4,12 @@ namespace NonTax.Persistence.Reconciliation;
 /// The 2556 (fiscal accounts) and 2581 (units' supervised accounts) comparison, one row per
 /// account: the bank's day of the account against the system's — credits as the 2557 comparison
 /// counts them, debits from <c>account_movements</c> 'out' (2613 transfers, executed 2614 clearing
-/// and 2618 remittance) — and the bank's opening balance against the closing balance the bank stated
-/// for the account the day before. A 2581 covers the accounts its file names; a 2556 every other
-/// account with activity at the bank. $1 bank node, $2 business day, $3 run.
+/// and 2618 remittance) — and the bank's opening balance against the opening the system expects.
+/// A 2581 covers the accounts its file names; a 2556 every other account with activity at the bank.
+/// The same run first writes each account's day to <c>bank_account_days</c> (<see cref="UpsertAccountDays"/>:
+/// expected and stated figures side by side, read by the BankAccount grains), and the balance
+/// difference is read from that row, so the expected balance is computed once. $1 bank node,
+/// $2 business day, $3 run.
 /// </summary>
 internal static class AccountComparisonSql
 {
@@ -41,13 +44,68 @@ internal static class AccountComparisonSql
                  : "NOT EXISTS (SELECT 1 FROM nontax.reconciliation_supervised_days s WHERE s.bank_node = $1 AND s.business_day = $2 AND s.acct_no = a.acct_no)")})
         """;
 
+    /// <summary>
+    /// Each account's day of the file: every account the bank stated and every account of the
+    /// system's day the file covers. The expected opening is the closing accepted for the account's
+    /// latest earlier day here — the bank's stated closing when it stated one (so a gap is reported
+    /// once, on the day it shows), else the expected closing — or, on the first day the system
+    /// knows the account, the bank's own opening (nothing to check against). Expected closing =
+    /// expected opening + recorded in − recorded out. A closed row a re-run leaves as it was stays
+    /// closed (closed_run follows run); one it changes is open to be closed again by its grain.
+    /// </summary>
+    public static string UpsertAccountDays(string msgNo) => $"""
+        WITH {Finance(msgNo)},
+        accounts AS (
+            SELECT coalesce(b.acct_no, f.acct_no) AS acct_no,
+                   coalesce(f.in_num, 0) AS in_num, coalesce(f.in_amount, 0) AS in_amount,
+                   coalesce(f.out_num, 0) AS out_num, coalesce(f.out_amount, 0) AS out_amount,
+                   b.opening_bal, b.in_num AS bank_in_num, b.in_amount AS bank_in_amount,
+                   b.out_num AS bank_out_num, b.out_amount AS bank_out_amount, b.closing_bal
+              FROM (SELECT * FROM {Table(msgNo)} WHERE bank_node = $1 AND business_day = $2) b
+              FULL JOIN fin f ON f.acct_no = b.acct_no)
+        INSERT INTO nontax.bank_account_days AS d
+               (account_no, business_day, bank_node, msg_no, run, expected_opening, in_num, in_amount, out_num, out_amount, expected_closing,
+                bank_opening, bank_in_num, bank_in_amount, bank_out_num, bank_out_amount, bank_closing, computed_at)
+        SELECT a.acct_no, $2, $1, '{msgNo}', $3, e.opening, a.in_num, a.in_amount, a.out_num, a.out_amount, e.opening + a.in_amount - a.out_amount,
+               a.opening_bal, a.bank_in_num, a.bank_in_amount, a.bank_out_num, a.bank_out_amount, a.closing_bal, now()
+          FROM accounts a
+          LEFT JOIN LATERAL (
+                SELECT coalesce(p.bank_closing, p.expected_closing) AS closing
+                  FROM nontax.bank_account_days p
+                 WHERE p.account_no = a.acct_no AND p.business_day < $2
+                 ORDER BY p.business_day DESC
+                 LIMIT 1) prior ON true
+         CROSS JOIN LATERAL (SELECT coalesce(prior.closing, a.opening_bal) AS opening) e
+        ON CONFLICT (account_no, business_day) DO UPDATE
+           SET closed_run = CASE WHEN d.closed_run = d.run
+                                  AND (d.bank_node, d.msg_no, d.expected_opening, d.in_num, d.in_amount, d.out_num, d.out_amount, d.expected_closing,
+                                       d.bank_opening, d.bank_in_num, d.bank_in_amount, d.bank_out_num, d.bank_out_amount, d.bank_closing)
+                                      IS NOT DISTINCT FROM
+                                      (EXCLUDED.bank_node, EXCLUDED.msg_no, EXCLUDED.expected_opening, EXCLUDED.in_num, EXCLUDED.in_amount,
+                                       EXCLUDED.out_num, EXCLUDED.out_amount, EXCLUDED.expected_closing, EXCLUDED.bank_opening, EXCLUDED.bank_in_num,
+                                       EXCLUDED.bank_in_amount, EXCLUDED.bank_out_num, EXCLUDED.bank_out_amount, EXCLUDED.bank_closing)
+                                 THEN EXCLUDED.run ELSE d.closed_run END,
+               bank_node = EXCLUDED.bank_node, msg_no = EXCLUDED.msg_no, run = EXCLUDED.run,
+               expected_opening = EXCLUDED.expected_opening, in_num = EXCLUDED.in_num, in_amount = EXCLUDED.in_amount,
+               out_num = EXCLUDED.out_num, out_amount = EXCLUDED.out_amount, expected_closing = EXCLUDED.expected_closing,
+               bank_opening = EXCLUDED.bank_opening, bank_in_num = EXCLUDED.bank_in_num, bank_in_amount = EXCLUDED.bank_in_amount,
+               bank_out_num = EXCLUDED.bank_out_num, bank_out_amount = EXCLUDED.bank_out_amount, bank_closing = EXCLUDED.bank_closing,
+               computed_at = EXCLUDED.computed_at
+        """;
+
+    /// <summary>Account days an earlier run of this file wrote that this run no longer has (a corrected file dropped the account).</summary>
+    public static string DeleteStaleAccountDays(string msgNo) => $"""
+        DELETE FROM nontax.bank_account_days
+         WHERE bank_node = $1 AND business_day = $2 AND msg_no = '{msgNo}' AND run <> $3
+        """;
+
     public static string UpsertDifferences(string msgNo) => $"""
         WITH {Finance(msgNo)},
         found AS (
             SELECT b.acct_no, x.diff_type, x.field, x.bank_value, x.finance_value
               FROM {Table(msgNo)} b
               LEFT JOIN fin f ON f.acct_no = b.acct_no
-              LEFT JOIN {Table(msgNo)} p ON p.bank_node = b.bank_node AND p.business_day = $2 - 1 AND p.acct_no = b.acct_no
+              LEFT JOIN nontax.bank_account_days p ON p.account_no = b.acct_no AND p.business_day = $2
              CROSS JOIN LATERAL (
                    SELECT 1 AS diff_type, '' AS field, b.in_amount::text || '/' || b.out_amount::text AS bank_value, NULL::text AS finance_value
                     WHERE f.acct_no IS NULL AND (b.in_num <> 0 OR b.out_num <> 0)
@@ -57,7 +115,7 @@ internal static class AccountComparisonSql
                     WHERE (f.acct_no IS NOT NULL OR b.in_num = 0 AND b.out_num = 0) AND b.out_amount <> coalesce(f.out_amount, 0)
                    UNION ALL SELECT 4, 'InNum', b.in_num::text, f.in_num::text WHERE f.acct_no IS NOT NULL AND b.in_num <> f.in_num
                    UNION ALL SELECT 4, 'OutNum', b.out_num::text, f.out_num::text WHERE f.acct_no IS NOT NULL AND b.out_num <> f.out_num
-                   UNION ALL SELECT 4, 'OpeningBal', b.opening_bal::text, p.closing_bal::text WHERE p.acct_no IS NOT NULL AND p.closing_bal <> b.opening_bal
+                   UNION ALL SELECT 4, 'OpeningBal', b.opening_bal::text, p.expected_opening::text WHERE p.expected_opening <> b.opening_bal
                   ) x
              WHERE b.bank_node = $1 AND b.business_day = $2
             UNION ALL

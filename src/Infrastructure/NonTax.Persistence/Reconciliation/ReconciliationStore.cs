@@ -98,6 +98,18 @@ public sealed class ReconciliationStore(NpgsqlDataSource dataSource) : IReconcil
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+        if (msgNo is AccountComparisonSql.FiscalMsgNo or AccountComparisonSql.SupervisedMsgNo)
+        {
+            // The accounts' days first: the balance difference below reads them.
+            foreach (var sql in new[] { AccountComparisonSql.UpsertAccountDays(msgNo), AccountComparisonSql.DeleteStaleAccountDays(msgNo) })
+            {
+                await using var days = new NpgsqlCommand(sql, connection, transaction) { CommandTimeout = 0 };
+                AddDay(days.Parameters, day);
+                days.Parameters.Add(Int(run));
+                await days.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+
         await using (var upsert = new NpgsqlCommand(upsertSql, connection, transaction) { CommandTimeout = 0 })
         {
             AddDay(upsert.Parameters, day);

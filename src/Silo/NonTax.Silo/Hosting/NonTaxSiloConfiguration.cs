@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using NonTax.Grains.Abstractions;
 using NonTax.Grains.Abstractions.Alerts;
+using NonTax.Grains.Abstractions.BankAccounts;
 using NonTax.Grains.Abstractions.Bills;
 using NonTax.Grains.Abstractions.Journal;
 using NonTax.Grains.Abstractions.MoneyFlow;
@@ -13,6 +14,7 @@ using NonTax.Infrastructure.Alerts;
 using NonTax.Infrastructure.Database;
 using NonTax.Infrastructure.Hosting;
 using NonTax.Infrastructure.Projection.Queries;
+using NonTax.Infrastructure.Projection.Queries.BankAccounts;
 using NonTax.Infrastructure.Projection.Queries.Bills;
 using NonTax.Persistence.Projection;
 using NonTax.Persistence.Reconciliation;
@@ -98,6 +100,9 @@ public static class NonTaxSiloConfiguration
             grains => grains.GetGrain<IAlertDispatcherGrain>(IAlertDispatcherGrain.ClusterKey).Start()));
         // Reconciliation: the comparison runs in PostgreSQL; one cluster reminder sweeps and checks the cut-off.
         silo.Services.TryAddSingleton<IReconciliationStore, ReconciliationStore>();
+        // BankAccount grains read the account days the 2556/2581 comparison wrote.
+        silo.Services.TryAddSingleton<BankAccountQueries>();
+        silo.Services.TryAddSingleton<IBankAccountStore>(sp => sp.GetRequiredService<BankAccountQueries>());
         silo.AddStartupTask((services, _) => StartReminderAsync(services, "reconciliation sweep",
             grains => grains.GetGrain<IReconciliationSweeperGrain>(IReconciliationSweeperGrain.ClusterKey).Start()));
         // Clearing reads reconciliation status, revenue by item and the rules in force from SQL.

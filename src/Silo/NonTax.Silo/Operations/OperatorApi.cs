@@ -41,7 +41,8 @@ public static class OperatorApi
             .MapBillStockEndpoints()
             .MapEBillEndpoints()
             .MapClearingEndpoints()
-            .MapRemittanceEndpoints();
+            .MapRemittanceEndpoints()
+            .MapBankAccountEndpoints();
         return app;
     }
 }
