@@ -15,6 +15,8 @@ pg_export_env dev "$pg_port"
 
 # Local secrets, made once per machine and never committed.
 command -v curl >/dev/null || { export DEBIAN_FRONTEND=noninteractive; apt-get update -qq && apt-get install -y -qq curl; }
+# The e-bill face (PDF) is drawn with Debian's CJK TrueType font (EBills:Rendering:FontPath).
+[[ -f /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc ]] || { export DEBIAN_FRONTEND=noninteractive; apt-get update -qq && apt-get install -y -qq fonts-wqy-zenhei; }
 if [[ ! -s "$state/token-key" ]]; then
     (umask 077; head -c 32 /dev/urandom | base64 >"$state/token-key")
 fi

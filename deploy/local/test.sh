@@ -21,6 +21,13 @@ if ! command -v openssl >/dev/null; then
     apt-get update -qq && apt-get install -y -qq openssl >/dev/null
 fi
 
+# The e-bill face (PDF) needs a CJK TrueType font; Debian's, never one committed.
+if [[ ! -f /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc ]]; then
+    echo "[test] installing fonts-wqy-zenhei (apt-get)..."
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq && apt-get install -y -qq fonts-wqy-zenhei >/dev/null
+fi
+
 port="${NONTAX_TEST_PG_PORT:-55439}"
 pg_start test "$port" --createdb
 trap 'pg_stop test' EXIT
