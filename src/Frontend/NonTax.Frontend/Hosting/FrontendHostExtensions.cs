@@ -144,6 +144,10 @@ public static class FrontendHostExtensions
         services.AddSingleton<PaymentQrCode>();
         services.AddSingleton<NonTax.Grains.Abstractions.EBills.IEBillArchive, NonTax.Infrastructure.Projection.Queries.EBills.EBillArchive>();
         services.AddSingleton<PayerEBills>();
+        services.AddScoped<NonTax.Frontend.EBills.EBillDesk>();
+        // The bill face PDF; its CJK font is checked at startup (a missing one is a critical log line).
+        services.AddSingleton<NonTax.Frontend.EBills.BillFacePdf>();
+        services.AddHostedService<NonTax.Frontend.EBills.BillFaceFontCheck>();
         services.AddSingleton<WallFeed>();
         services.AddHostedService(sp => sp.GetRequiredService<WallFeed>());
         return builder;
@@ -167,9 +171,15 @@ public static class FrontendHostExtensions
                     : Results.NotFound())
             .AllowAnonymous()
             .ExcludeFromDescription();
+        // The same bill's face as a PDF, for the same check code.
+        app.MapGet("/ebills/{key}/pdf", async (string key, string? check, PayerEBills bills, NonTax.Frontend.EBills.BillFacePdf pdf, CancellationToken cancellationToken) =>
+                await bills.DownloadAsync(key, check, cancellationToken) is { } bill ? pdf.Answer(bill) : Results.NotFound())
+            .AllowAnonymous()
+            .ExcludeFromDescription();
         app.MapNonTaxApi();
         app.MapPeerApi();
         app.MapRefundApi();
+        app.MapEBillApi();
         app.MapReconciliationApi();
         app.MapAlertApi();
         app.MapStatusApi();

@@ -36,4 +36,11 @@ public sealed class PayerEBills(IEBillArchive archive)
         ArgumentNullException.ThrowIfNull(bill);
         return $"/ebills/{bill.Key}?check={Uri.EscapeDataString(bill.CheckCode)}";
     }
+
+    /// <summary>The link of the bill's face as a PDF, relative to this site.</summary>
+    public static string PdfLinkOf(StoredEBill bill)
+    {
+        ArgumentNullException.ThrowIfNull(bill);
+        return $"/ebills/{bill.Key}/pdf?check={Uri.EscapeDataString(bill.CheckCode)}";
+    }
 }

@@ -52,12 +52,18 @@ public static class Permission
     /// <summary>See bill stock and movements (a unit's user: the unit's own).</summary>
     public const string BillsView = "bills.view";
 
+    /// <summary>Exchange paid notices for e-bills (换开电子票据), one or a batch (a unit's user: the unit's own).</summary>
+    public const string EBillsExchange = "ebills.exchange";
+
+    /// <summary>Reverse an issued e-bill with a red-letter bill (冲红), once.</summary>
+    public const string EBillsReverse = "ebills.reverse";
+
     /// <summary>See cluster, edge and database health on one page.</summary>
     public const string OpsHealth = "ops.health";
 
     public static IReadOnlyList<string> All { get; } =
         [NoticesView, NoticesIssue, NoticesImport, NoticesVoid, UsersManage, AuditView, WallView, OpsDashboard, PeersView, PeersPropose, PeersApprove,
-            RefundsView, RefundsApply, RefundsApprove, ReconciliationView, ReconciliationResolve, AlertsView, AlertsHandle, ClearingView, BillsView, OpsHealth];
+            RefundsView, RefundsApply, RefundsApprove, ReconciliationView, ReconciliationResolve, AlertsView, AlertsHandle, ClearingView, BillsView, EBillsExchange, EBillsReverse, OpsHealth];
 
     /// <summary>Claim type of a right given to one user beyond their roles.</summary>
     public const string GrantClaim = "nontax:grant";

@@ -13,11 +13,13 @@ public static class RolePermissions
             Permission.ClearingView, Permission.BillsView],
         [WebRoles.FinanceOperator] = [Permission.NoticesView, Permission.NoticesIssue, Permission.NoticesImport, Permission.NoticesVoid, Permission.WallView, Permission.PeersView, Permission.PeersPropose,
             Permission.RefundsView, Permission.RefundsApprove, Permission.ReconciliationView, Permission.ReconciliationResolve,
-            Permission.AlertsView, Permission.AlertsHandle, Permission.ClearingView, Permission.BillsView],
+            Permission.AlertsView, Permission.AlertsHandle, Permission.ClearingView, Permission.BillsView, Permission.EBillsExchange, Permission.EBillsReverse],
         [WebRoles.Auditor] = [Permission.AuditView, Permission.NoticesView, Permission.PeersView, Permission.RefundsView, Permission.ReconciliationView, Permission.AlertsView,
             Permission.ClearingView, Permission.BillsView],
-        [WebRoles.UnitBillingClerk] = [Permission.NoticesView, Permission.NoticesIssue, Permission.NoticesImport, Permission.RefundsView, Permission.RefundsApply, Permission.BillsView],
-        [WebRoles.UnitSupervisor] = [Permission.NoticesView, Permission.NoticesIssue, Permission.NoticesImport, Permission.NoticesVoid, Permission.RefundsView, Permission.RefundsApply, Permission.BillsView],
+        [WebRoles.UnitBillingClerk] = [Permission.NoticesView, Permission.NoticesIssue, Permission.NoticesImport, Permission.RefundsView, Permission.RefundsApply, Permission.BillsView,
+            Permission.EBillsExchange, Permission.EBillsReverse],
+        [WebRoles.UnitSupervisor] = [Permission.NoticesView, Permission.NoticesIssue, Permission.NoticesImport, Permission.NoticesVoid, Permission.RefundsView, Permission.RefundsApply, Permission.BillsView,
+            Permission.EBillsExchange, Permission.EBillsReverse],
         [WebRoles.Operations] = [Permission.WallView, Permission.OpsDashboard, Permission.OpsHealth, Permission.PeersView, Permission.AlertsView, Permission.AlertsHandle],
     };
 
