@@ -24,6 +24,19 @@ public sealed class EdgeOptions
     /// <summary>How long processing one request may take before the edge answers 99999.</summary>
     public TimeSpan ProcessingTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long after its first attempt an idempotent request (a confirmation, a query) may still be
+    /// tried again when its silo was lost; long enough for membership to declare a killed silo dead
+    /// (docs/operations.md "Cluster timeouts"), short enough that the bank has its answer within 10 s.
+    /// </summary>
+    public TimeSpan LostSiloRetryBudget { get; set; } = TimeSpan.FromSeconds(8);
+
+    /// <summary>The first wait before trying again after a lost silo; it doubles up to <see cref="LostSiloRetryMaxDelay"/>.</summary>
+    public TimeSpan LostSiloRetryDelay { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>The longest wait between two attempts after a lost silo.</summary>
+    public TimeSpan LostSiloRetryMaxDelay { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Bank connections open at once at most; more are closed at once without reading (a connection flood).</summary>
     public int MaxConnections { get; set; } = 1000;
 

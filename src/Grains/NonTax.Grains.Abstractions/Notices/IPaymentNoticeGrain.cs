@@ -16,12 +16,19 @@ public interface IPaymentNoticeGrain : IGrainWithStringKey
     /// The notice as of a CST date: <c>10001</c> unknown, <c>10007</c> wrong check code (checked only when one is given),
     /// <c>10004</c> expired; paid and void notices are answered with their status.
     /// </summary>
+    /// <remarks>A bank waits on it: 5 s, then the edge tries again on the survivors (docs/operations.md "Cluster timeouts").</remarks>
+    [ResponseTimeout("00:00:05")]
     Task<NoticeQuote> Query(DateOnly asOf, string? checkCode = null);
 
     /// <summary>
     /// Applies a payment confirmation; the outcome is durable before it returns, its hand-overs
     /// (5996, technical refund) follow after the reply.
     /// </summary>
+    /// <remarks>
+    /// A bank waits on it: 5 s, then the edge tries again on the survivors, and the grain answers a
+    /// retry with what it stored for the same (bank, TraNoBus) (docs/operations.md "Cluster timeouts").
+    /// </remarks>
+    [ResponseTimeout("00:00:05")]
     Task<ConfirmationOutcome> Confirm(ConfirmedPayment confirmation);
 
     /// <summary>Voids an unpaid notice (<c>10002</c> if paid; voiding twice is a no-op success).</summary>

@@ -30,6 +30,7 @@ public static class ClusterClientExtensions
                 o.ConnectionString = connectionString;
             });
             client.Configure<ClusterOptions>(o => ClusterIdentity.Apply(o, configuration));
+            client.ConfigureNonTaxTimeouts(configuration);
             client.Services.AddSingleton<IClientConnectionRetryFilter, ClusterConnectionRetryFilter>();
             client.Services.AddSingleton<ClusterConnectionState>();
             client.Services.AddSingleton<IClusterConnectionStatusObserver>(sp => sp.GetRequiredService<ClusterConnectionState>());

@@ -53,6 +53,7 @@ public static class NonTaxSiloConfiguration
             silo.ConfigureEndpoints(network.SiloPort, network.GatewayPort, listenOnAnyHostAddress: network.ListenOnAnyAddress);
         }
 
+        silo.ConfigureNonTaxTimeouts(configuration);
         silo.UseAdoNetClustering(o =>
         {
             o.Invariant = NpgsqlInvariant.Name;

@@ -16,6 +16,9 @@ public sealed class NoticeQueryHandler(IGrainFactory grains, TimeProvider time) 
 {
     public IReadOnlyCollection<string> HandledMsgNos { get; } = [MsgNos.NoticeQuery, MsgNos.UnitNoticeQuery];
 
+    /// <summary>A read.</summary>
+    public bool IsIdempotent => true;
+
     public async Task<HandlerOutcome> HandleAsync(InboundRequest request, CancellationToken cancellationToken)
     {
         var msgNo = request.Head.MsgNo;

@@ -15,6 +15,9 @@ public sealed class PaymentConfirmationHandler(IGrainFactory grains) : IMessageH
 {
     public IReadOnlyCollection<string> HandledMsgNos { get; } = [MsgNos.PaymentConfirmation];
 
+    /// <summary>The grain finds a confirmation again by (bank, TraNoBus) and answers what it stored.</summary>
+    public bool IsIdempotent => true;
+
     public async Task<HandlerOutcome> HandleAsync(InboundRequest request, CancellationToken cancellationToken)
     {
         var msgNo = request.Head.MsgNo;

@@ -31,6 +31,7 @@ public sealed class InboundFrameProcessor : IFrameProcessor
     private readonly ILogger<InboundFrameProcessor> _logger;
     private readonly EdgeOptions _options;
     private readonly Dictionary<string, IMessageHandler> _handlers;
+    private readonly LostSiloRetry _retry;
 
     public InboundFrameProcessor(
         PeerRegistry peers,
@@ -40,7 +41,8 @@ public sealed class InboundFrameProcessor : IFrameProcessor
         EdgeMetrics metrics,
         IOptions<EdgeOptions> options,
         TimeProvider time,
-        ILogger<InboundFrameProcessor> logger)
+        ILogger<InboundFrameProcessor> logger,
+        NonTax.Infrastructure.Client.ClusterConnectionState? cluster = null)
     {
         _peers = peers;
         _journal = journal;
@@ -49,6 +51,7 @@ public sealed class InboundFrameProcessor : IFrameProcessor
         _time = time;
         _logger = logger;
         _options = options.Value;
+        _retry = new LostSiloRetry(_options, time, logger, cluster is null ? null : () => cluster.IsConnected);
         _handlers = handlers.SelectMany(h => h.HandledMsgNos.Select(n => (n, h))).ToDictionary(p => p.n, p => p.h, StringComparer.Ordinal);
     }
 
@@ -109,7 +112,7 @@ public sealed class InboundFrameProcessor : IFrameProcessor
         HandlerOutcome outcome;
         try
         {
-            outcome = await handler.HandleAsync(new InboundRequest(peer, envelope, remote), cancellationToken);
+            outcome = await _retry.RunAsync(handler, new InboundRequest(peer, envelope, remote), cancellationToken);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
