@@ -67,16 +67,48 @@ public sealed class FinanceClient(string host, int port, string financeNode, Tim
         return new ExchangeRecord("out", peer.NodeCode, msgNo, msgId, reply.MsgNo, fields, decoded.Envelope.First.Voucher.ToFields());
     }
 
-    /// <summary>Sends raw bytes and returns the raw reply, or null when the edge closed without one.</summary>
+    /// <summary>
+    /// Sends raw bytes and returns the raw reply, or null when the edge closed the connection
+    /// without sending a byte. Bytes that are not a whole, readable frame are an
+    /// <see cref="IOException"/> naming what came: a test expecting "no reply" must not pass on a garbled one.
+    /// </summary>
     public async Task<RawFrame?> SendRawAsync(byte[] bytes, CancellationToken cancellationToken = default)
     {
-        try
+        using var client = new System.Net.Sockets.TcpClient { NoDelay = true };
+        await client.ConnectAsync(host, port, cancellationToken);
+        var stream = client.GetStream();
+        await stream.WriteAsync(bytes, cancellationToken);
+        await stream.FlushAsync(cancellationToken);
+        var received = new List<byte>();
+        var buffer = new byte[8192];
+        while (true)
         {
-            return await ShortConnectionClient.ExchangeAsync(host, port, bytes, cancellationToken);
-        }
-        catch (IOException)
-        {
-            return null;
+            int read;
+            try
+            {
+                read = await stream.ReadAsync(buffer, cancellationToken);
+            }
+            catch (IOException) when (received.Count == 0)
+            {
+                return null; // reset without a byte: no reply either
+            }
+
+            if (read == 0 && received.Count == 0)
+            {
+                return null;
+            }
+
+            received.AddRange(buffer.AsSpan(0, read));
+            var result = FrameReader.Default.TryRead(received.ToArray());
+            if (result.IsComplete)
+            {
+                return result.Frame;
+            }
+
+            if (read == 0 || result.Status == FrameReadStatus.Invalid)
+            {
+                throw new IOException($"unreadable reply of {received.Count} bytes ({result.Status}): {Convert.ToHexString([.. received.Take(64)])}");
+            }
         }
     }
 }

@@ -20,6 +20,15 @@ public sealed record LoadOptions
 
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>Issue notices with Hold1 = Y, so each confirmation is also sent to the unit platform (5996).</summary>
+    public bool ConfirmBack { get; init; }
+
+    /// <summary>A closed-loop client that got no answer (connection refused or broken) waits this long before its next request, as a bank's retry would.</summary>
+    public TimeSpan PauseAfterFailure { get; init; }
+
+    /// <summary>How long a bank waits for an answer before it gives up (result <c>timeout</c>); none waits forever.</summary>
+    public TimeSpan? RequestTimeout { get; init; }
+
     /// <summary>One message per connection as banks do, or one connection per client for many messages.</summary>
     public bool Persistent { get; init; }
 

@@ -21,6 +21,9 @@ namespace NonTax.BankSimulator.Load;
 public sealed class LoadRunner
 {
     private const string UnpaidCode = "pool-empty";
+
+    /// <summary>What every notice of a load run is issued for and every confirmation pays.</summary>
+    public const string Amount = "80.00";
     private readonly FinanceClient _finance;
     private readonly LoadOptions _options;
     private readonly string _host;
@@ -37,6 +40,7 @@ public sealed class LoadRunner
     private long _issued;
     private long _reconnects;
     private long _exhaustedAt;
+    private volatile bool _stopped;
 
     public LoadRunner(FinanceClient finance, IReadOnlyList<SimulatorPeer> peers, string host, int port, LoadOptions options)
     {
@@ -62,6 +66,12 @@ public sealed class LoadRunner
     public NoticePool Pool => _pool;
 
     public IReadOnlyCollection<Acknowledgement> Acknowledged => _acknowledged;
+
+    /// <summary>Ends the run early: no request starts after this; those in flight finish and are counted.</summary>
+    public void Stop() => _stopped = true;
+
+    /// <summary>Called for every request once it is answered or its connection failed (from many threads).</summary>
+    public Action<RequestRecord>? Observed { get; set; }
 
     public async Task<LoadResult> RunAsync(CancellationToken cancellationToken)
     {
@@ -124,7 +134,7 @@ public sealed class LoadRunner
         await using var clients = new ClientSet(this);
         await Task.WhenAll(Enumerable.Range(0, _options.Concurrency).Select(async client =>
         {
-            while (clock.Elapsed < measureTo && Interlocked.Read(ref _exhaustedAt) == 0 && !cancellationToken.IsCancellationRequested)
+            while (clock.Elapsed < measureTo && Interlocked.Read(ref _exhaustedAt) == 0 && !_stopped && !cancellationToken.IsCancellationRequested)
             {
                 var started = clock.Elapsed;
                 var operation = Pick();
@@ -133,6 +143,11 @@ public sealed class LoadRunner
                 {
                     MarkExhaustedUnlessProduced(operation, clock);
                     continue;
+                }
+
+                if (result is "io" or "timeout" && _options.PauseAfterFailure > TimeSpan.Zero)
+                {
+                    await Task.Delay(_options.PauseAfterFailure, cancellationToken);
                 }
 
                 // Every request started in the window counts, however late it finishes: dropping the
@@ -164,7 +179,7 @@ public sealed class LoadRunner
         for (long i = 0; ; i++)
         {
             var due = interval * i;
-            if (due >= measureTo || Interlocked.Read(ref _exhaustedAt) != 0 || cancellationToken.IsCancellationRequested)
+            if (due >= measureTo || Interlocked.Read(ref _exhaustedAt) != 0 || _stopped || cancellationToken.IsCancellationRequested)
             {
                 break;
             }
@@ -238,21 +253,35 @@ public sealed class LoadRunner
         }
 
         string result;
+        var msgId = NextMsgId();
+        var sentAt = DateTimeOffset.UtcNow;
+        using var bankTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (_options.RequestTimeout is { } timeout)
+        {
+            bankTimeout.CancelAfter(timeout);
+        }
+
         try
         {
-            var frame = _finance.BuildFrame(request.Peer, request.MsgNo, request.Fields, NextMsgId());
+            var frame = _finance.BuildFrame(request.Peer, request.MsgNo, request.Fields, msgId);
             var reply = connection is null
-                ? await ShortConnectionClient.ExchangeAsync(_host, _port, frame, cancellationToken)
-                : await connection.ExchangeAsync(frame, cancellationToken);
+                ? await ShortConnectionClient.ExchangeAsync(_host, _port, frame, bankTimeout.Token)
+                : await connection.ExchangeAsync(frame, bankTimeout.Token);
             result = ResultOf(reply, request.Peer.Token);
         }
         catch (Exception exception) when (exception is IOException or SocketException)
         {
             result = "io";
         }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The bank gave up waiting: it knows no more than after a broken connection.
+            result = "timeout";
+        }
 
         var latency = Stopwatch.GetElapsedTime(intended).TotalMilliseconds;
         Settle(operation, request, result);
+        Observed?.Invoke(new RequestRecord(operation, request.Peer.NodeCode, msgId, request.PayCode, request.TraNoBus, Amount, result, sentAt, latency));
         return (result, latency);
     }
 
@@ -264,7 +293,7 @@ public sealed class LoadRunner
         {
             case LoadOperation.Issue:
                 var payCode = NewPayCode();
-                var notice = new MessageFields.NoticeToIssue(payCode, "0104901", "如皋市自然资源和规划局", "80.00", "103043211", "不动产登记费");
+                var notice = new MessageFields.NoticeToIssue(payCode, "0104901", "如皋市自然资源和规划局", Amount, "103043211", "不动产登记费", Hold1: _options.ConfirmBack ? "Y" : "");
                 return new Request(_platform, "8994", MessageFields.Issue(_finance.FinanceNode[1..], _finance.Today(), notice), payCode, null);
             case LoadOperation.Query:
                 return _pool.TryPickKnown(out var known) ? new Request(RandomBank(null), "2601", MessageFields.Query(known), known, null) : null;
@@ -289,7 +318,7 @@ public sealed class LoadRunner
     private Request Confirmation(SimulatorPeer bank, string payCode)
     {
         var traNoBus = NextTraNoBus();
-        var payment = new MessageFields.Payment(payCode, "80.00", traNoBus, "张三", "1", MessageFields.SandboxRecAcct);
+        var payment = new MessageFields.Payment(payCode, Amount, traNoBus, "张三", "1", MessageFields.SandboxRecAcct);
         var fields = MessageFields.Confirmation(bank, payment, DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)));
         return new Request(bank, "2612", fields, payCode, traNoBus);
     }
