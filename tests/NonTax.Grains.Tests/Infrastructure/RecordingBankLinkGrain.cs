@@ -4,12 +4,13 @@ using NonTax.Grains.Abstractions.Outbound;
 namespace NonTax.Grains.Tests.Infrastructure;
 
 /// <summary>
-/// Test-only BankLink: records what each peer node was handed, idempotent on InstructionId like the
-/// real one, and counts every Enqueue so a test can tell one hand-over from two.
+/// Test-only BankLink: records every hand-over each peer node took, a repeated InstructionId too
+/// (the real link would ignore the repeat, but a test asserting one hand-over must see a second),
+/// and counts every Enqueue, taken or refused.
 /// </summary>
 public sealed class RecordingBankLinkGrain : Grain, IBankLinkGrain
 {
-    public static ConcurrentDictionary<string, ConcurrentDictionary<string, OutboundInstruction>> Received { get; } = new();
+    public static ConcurrentDictionary<string, ConcurrentQueue<OutboundInstruction>> Received { get; } = new();
 
     /// <summary>Every Enqueue call per node, taken or refused.</summary>
     public static ConcurrentDictionary<string, int> Attempts { get; } = new();
@@ -21,7 +22,7 @@ public sealed class RecordingBankLinkGrain : Grain, IBankLinkGrain
     public static ConcurrentDictionary<string, bool> Unreachable { get; } = new();
 
     public static IReadOnlyCollection<OutboundInstruction> For(string node) =>
-        Received.TryGetValue(node, out var queue) ? [.. queue.Values] : [];
+        Received.TryGetValue(node, out var queue) ? [.. queue] : [];
 
     /// <summary>Nodes whose link is slow: Enqueue waits until the test completes the gate.</summary>
     public static ConcurrentDictionary<string, TaskCompletionSource> Gates { get; } = new();
@@ -41,7 +42,7 @@ public sealed class RecordingBankLinkGrain : Grain, IBankLinkGrain
         }
 
         Taken.AddOrUpdate(instruction.InstructionId, 1, (_, n) => n + 1);
-        Received.GetOrAdd(node, _ => new()).TryAdd(instruction.InstructionId, instruction);
+        Received.GetOrAdd(node, _ => new()).Enqueue(instruction);
     }
 
     /// <summary>Waits (bounded) until <paramref name="node"/> holds an instruction matching <paramref name="match"/>: hand-overs follow the reply.</summary>

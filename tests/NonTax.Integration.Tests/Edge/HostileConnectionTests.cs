@@ -52,7 +52,7 @@ public sealed class HostileConnectionTests(LimitedEdgeFixture system) : IClassFi
     public async Task A_slow_loris_is_cut_off_by_the_request_deadline_while_another_bank_is_served()
     {
         var frame = system.Finance.BuildFrame(system.Peer(Bank), "2002", [("Info", "slow")], system.Finance.NewMsgId());
-        var slow = new List<Socket>();
+        using var slow = new Sockets();
         for (var i = 0; i < LimitedEdgeFixture.PerAddress; i++)
         {
             slow.Add(await ConnectFromAsync("127.0.0.2"));
@@ -100,7 +100,7 @@ public sealed class HostileConnectionTests(LimitedEdgeFixture system) : IClassFi
     {
         var refusedBefore = Metrics.RefusedFor("connection-limit");
         const int Flood = 40;
-        var flood = new List<Socket>();
+        using var flood = new Sockets();
         var refused = 0;
         for (var i = 0; i < Flood; i++)
         {
@@ -139,6 +139,53 @@ public sealed class HostileConnectionTests(LimitedEdgeFixture system) : IClassFi
             var buffer = new byte[64];
             return await again.ReceiveAsync(buffer, SocketFlags.None) > 0;
         }));
+    }
+
+    [Fact]
+    public async Task A_slow_sender_whose_pauses_stay_under_the_idle_limit_is_answered()
+    {
+        // Three pieces a second apart: each pause under the idle limit (2 s in the fixture), the
+        // whole frame well within the read deadline (5 s). A slow line is not an attack.
+        var frame = system.Finance.BuildFrame(system.Peer(Bank), "2002", [("Info", "slow but honest")], system.Finance.NewMsgId());
+        using var socket = await ConnectFromAsync("127.0.0.4");
+        var piece = (frame.Length + 2) / 3;
+        for (var offset = 0; offset < frame.Length; offset += piece)
+        {
+            if (offset > 0)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1));
+            }
+
+            await socket.SendAsync(frame.AsMemory(offset, Math.Min(piece, frame.Length - offset)), SocketFlags.None);
+        }
+
+        await using var stream = new NetworkStream(socket, ownsSocket: false);
+        var received = new List<byte>();
+        var buffer = new byte[4096];
+        NonTax.Protocol.Framing.FrameReadResult result;
+        do
+        {
+            var read = await stream.ReadAsync(buffer).AsTask().WaitAsync(TimeSpan.FromSeconds(30));
+            Assert.True(read > 0, $"the edge closed the slow sender's connection after {received.Count} reply bytes");
+            received.AddRange(buffer.AsSpan(0, read));
+            result = NonTax.Protocol.Framing.FrameReader.Default.TryRead(received.ToArray());
+        }
+        while (!result.IsComplete);
+
+        var reply = NonTax.Protocol.CnnontaxCodec.Default.Decode(result.Frame!);
+        Assert.Equal("00000", reply.Envelope!.First.Voucher.ToFields().Single(f => f.Name == "Result").Value);
+    }
+
+    /// <summary>Sockets a test opened, all closed when it ends, whether or not its assertions held: a leaked one keeps an edge slot.</summary>
+    private sealed class Sockets : List<Socket>, IDisposable
+    {
+        public void Dispose()
+        {
+            foreach (var socket in this)
+            {
+                socket.Dispose();
+            }
+        }
     }
 
     private Task<long> ArchivedFromAsync(string address, char direction) =>
