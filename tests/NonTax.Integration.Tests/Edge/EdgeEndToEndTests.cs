@@ -319,17 +319,28 @@ public sealed class EdgeEndToEndTests(EdgeSystemFixture system) : IClassFixture<
         var first = $"hang-{Guid.NewGuid():N}"[..20];
         var second = $"hang-{Guid.NewGuid():N}"[..20];
 
-        await link.Enqueue(Ping(first));
-        using var held = await blackHole.AcceptTcpClientAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        try
+        {
+            await link.Enqueue(Ping(first));
+            using var held = await blackHole.AcceptTcpClientAsync().WaitAsync(TimeSpan.FromSeconds(30));
 
-        // The link is now waiting for a reply that never comes; other calls still go through at once.
-        await link.Enqueue(Ping(second));
-        var messages = await link.GetMessages();
-        Assert.Contains(messages, m => m.InstructionId == second);
-        var stuck = messages.Single(m => m.InstructionId == first);
-        Assert.True(stuck.LastError is null, $"the second enqueue waited for the first attempt to fail: {stuck.LastError}");
+            // The link is now waiting for a reply that never comes; other calls still go through.
+            await link.Enqueue(Ping(second));
+            var messages = await link.GetMessages();
+            Assert.Contains(messages, m => m.InstructionId == second);
 
-        Assert.True(await link.Close(first, "test over", "test"));
-        Assert.True(await link.Close(second, "test over", "test"));
+            // Proof that the second enqueue did not wait for the first attempt: that attempt's
+            // connection is still open (an attempt ends by closing it, at the latest after the
+            // fixture's 5 s BankLink:AttemptTimeout), and it has recorded no error yet.
+            var attemptEnded = held.Client.Poll(0, System.Net.Sockets.SelectMode.SelectRead) && held.Client.Available == 0;
+            var stuck = messages.Single(m => m.InstructionId == first);
+            Assert.False(attemptEnded || stuck.LastError is not null, $"the second enqueue waited for the first attempt to end: {stuck.LastError}");
+        }
+        finally
+        {
+            // Closed even when an assertion failed: a message left behind keeps retrying into later tests.
+            await link.Close(first, "test over", "test");
+            await link.Close(second, "test over", "test");
+        }
     }
 }
