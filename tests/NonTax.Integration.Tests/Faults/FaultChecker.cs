@@ -8,7 +8,8 @@ namespace NonTax.Integration.Tests.Faults;
 /// <summary>
 /// The checker of a fault run, in the spirit of Jepsen's bank test: from what the banks were told
 /// (every request, its MsgID and result) and what the database and the peers' servers hold, it
-/// proves every acknowledged confirmation stored exactly once, no confirmation (acknowledged or
+/// proves every acknowledged confirmation stored exactly once, every notice issued with 00000
+/// (the unit grain's answer) stored, no confirmation (acknowledged or
 /// not) applied twice and none stored that no bank sent, revenue + technical refunds = money
 /// taken to the cent, and every 5617 and 5996 delivered, each under one MsgID. Rows are written
 /// after the reply and deliveries retry with back-off, so missing ones are awaited up to the
@@ -27,7 +28,8 @@ public sealed class FaultChecker(string connectionString, TimeSpan settle, Actio
         var confirmations = records.Where(r => r.Operation is LoadOperation.Confirm or LoadOperation.Duplicate).ToList();
         var acknowledged = confirmations.Where(r => r.Result is "00000" or "10006")
             .Select(r => (Record: r, Ack: new Acknowledgement(r.PayCode, r.Peer, r.TraNoBus!, r.Result))).ToList();
-        var codes = confirmations.Select(r => r.PayCode).Distinct(StringComparer.Ordinal).ToArray();
+        var issued = records.Where(r => r.Operation == LoadOperation.Issue && r.Result == "00000").Select(r => r.PayCode).ToHashSet(StringComparer.Ordinal);
+        var codes = confirmations.Select(r => r.PayCode).Concat(issued).Distinct(StringComparer.Ordinal).ToArray();
         var sent = confirmations.Select(r => (r.Peer, r.TraNoBus!)).ToHashSet();
 
         var deadline = DateTime.UtcNow + settle;
@@ -39,6 +41,7 @@ public sealed class FaultChecker(string connectionString, TimeSpan settle, Actio
             ledger = await ReadAsync(codes, cancellationToken);
             verdict = LedgerVerdict.Judge([.. acknowledged.Select(a => a.Ack)], ledger.Confirmations, ledger.StoredRefunds);
             undelivered = Undelivered(ledger, delivered());
+            undelivered.AddRange(issued.Where(code => !ledger.Notices.Contains(code)).Select(code => $"lost: notice {code} was issued (00000 to the unit platform) but is not stored"));
             if ((verdict.Missing.Count == 0 && undelivered.Count == 0) || verdict.Violations.Count > 0 || DateTime.UtcNow >= deadline)
             {
                 break;
@@ -146,7 +149,8 @@ public sealed class FaultChecker(string connectionString, TimeSpan settle, Actio
         List<StoredConfirmation> Confirmations,
         List<(string Outcome, decimal Amount)> Amounts,
         List<RefundRow> Refunds,
-        List<decimal> RefundAmounts)
+        List<decimal> RefundAmounts,
+        HashSet<string> Notices)
     {
         public List<StoredRefund> StoredRefunds => [.. Refunds.Select(r => new StoredRefund(r.PayCode, r.Bank, r.OriTraNoBus))];
     }
@@ -182,6 +186,17 @@ public sealed class FaultChecker(string connectionString, TimeSpan settle, Actio
             }
         }
 
-        return new Ledger(confirmations, amounts, refunds, refundAmounts);
+        var notices = new HashSet<string>(StringComparer.Ordinal);
+        await using (var command = dataSource.CreateCommand("SELECT pay_code FROM nontax.notices WHERE pay_code = ANY($1)"))
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = codes });
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                notices.Add(reader.GetString(0));
+            }
+        }
+
+        return new Ledger(confirmations, amounts, refunds, refundAmounts, notices);
     }
 }
