@@ -280,6 +280,13 @@ public sealed class FactRecordTests
                 waitingFor = (string?)null, version = 3,
             }),
         Sample.Of(
+            new RemittanceResent("D3206820105", Jan10, "RD2601103206822601000000011", "RD2601103206822601000000012", "40001", "ops:li"),
+            new
+            {
+                bankNode = "D3206820105", businessDay = "20260110", remitNo = "RD2601103206822601000000011", resentAs = "RD2601103206822601000000012",
+                refusedResult = "40001", @operator = "ops:li",
+            }),
+        Sample.Of(
             new BankAccountDayClosed("32001647236051117660", Jan10, "D3206820105", "2556", 2, 1220.25m, 1220.26m, false, 4),
             new
             {

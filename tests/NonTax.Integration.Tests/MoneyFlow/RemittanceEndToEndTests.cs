@@ -182,7 +182,7 @@ public sealed class RemittanceEndToEndTests(RemittanceSystemFixture system) : IC
     }
 
     [Fact]
-    public async Task A_refused_remittance_is_recorded_and_alerted_and_the_units_are_not_told()
+    public async Task A_refused_remittance_is_recorded_and_alerted_and_once_fixed_is_resent_exactly_once()
     {
         await using var bankServer = Scenarios().StartServer(system.Peer(OtherBank));
         bankServer.RemittanceFailure = "40001";
@@ -200,5 +200,37 @@ public sealed class RemittanceEndToEndTests(RemittanceSystemFixture system) : IC
         Assert.Equal(1, await system.Database.ScalarAsync<long>("SELECT count(*) FROM nontax.alerts WHERE kind = 'remittance.failed' AND what LIKE '%' || $1 || '%'", remitNo));
         Assert.Equal(0, await system.Database.ScalarAsync<long>("SELECT count(*) FROM nontax.account_movements WHERE related_no = $1", remitNo));
         Assert.Equal(0, await system.Database.ScalarAsync<long>("SELECT count(*) FROM nontax.notices WHERE pay_code = $1 AND remitted_date IS NOT NULL", payCode));
+
+        // The treasury account is fixed; finance re-sends, clicking twice at once: one new 5618, same content, the payment's next RemitNo.
+        bankServer.RemittanceFailure = null;
+        var path = $"/ops/remittance/days/{OtherBank}/{day:yyyyMMdd}/instructions/{remitNo}/resend";
+        using var finance = Operator("finance");
+        var clicks = await Task.WhenAll(finance.PostAsync(path, null), finance.PostAsync(path, null));
+        Assert.All(clicks, c => Assert.Equal(HttpStatusCode.OK, c.StatusCode));
+        var outcomes = await Task.WhenAll(clicks.Select(c => c.Content.ReadFromJsonAsync<RemittanceResendOutcome>()));
+        var resentAs = IRemittanceDayGrain.DirectRemitNo(day, payCode, 2);
+        Assert.All(outcomes, o => Assert.Equal((true, resentAs), (o!.Resent, o.ResentAs)));
+        Assert.Single(outcomes, o => o!.AlreadyResent);
+        Assert.True(await Eventually.HoldsAsync(async () => (await remittance.GetView()).Status == RemittanceDayStatus.Remitted), "the re-send was never remitted");
+
+        var sent = Instructions(bankServer);
+        var original = Assert.Single(sent, i => i.RemitNo == remitNo);
+        var again = Assert.Single(sent, i => i.RemitNo == resentAs);
+        Assert.Equal((original.PayAcct, original.TreCode, original.BudgetLevel, original.AllAmt), (again.PayAcct, again.TreCode, again.BudgetLevel, again.AllAmt));
+        Assert.Equal(original.Details, again.Details);
+        Assert.Equal("resent " + resentAs, await system.Database.ScalarAsync<string>("SELECT status || ' ' || resent_as FROM nontax.remittances WHERE remit_no = $1", remitNo));
+        Assert.Equal("remitted " + remitNo, await system.Database.ScalarAsync<string>("SELECT status || ' ' || resend_of FROM nontax.remittances WHERE remit_no = $1", resentAs));
+        Assert.Equal(1, await system.Database.ScalarAsync<long>("SELECT count(*) FROM nontax.account_movements WHERE related_no = $1", resentAs));
+        Assert.True(await Eventually.HoldsAsync(async () =>
+            await system.Database.ScalarAsync<long>("SELECT count(*) FROM nontax.notices WHERE pay_code = $1 AND remitted_date IS NOT NULL", payCode) == 1), "the unit was never told");
+
+        // Asked again later: the same answer, nothing sent. A remittance that was not refused is not re-sent.
+        using var later = await finance.PostAsync(path, null);
+        Assert.Equal(resentAs, (await later.Content.ReadFromJsonAsync<RemittanceResendOutcome>())!.ResentAs);
+        using var notRefused = await finance.PostAsync($"/ops/remittance/days/{OtherBank}/{day:yyyyMMdd}/instructions/{resentAs}/resend", null);
+        Assert.Equal(HttpStatusCode.Conflict, notRefused.StatusCode);
+        using var unknown = await finance.PostAsync($"/ops/remittance/days/{OtherBank}/{day:yyyyMMdd}/instructions/RX1/resend", null);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(2, Instructions(bankServer).Length);
     }
 }

@@ -23,6 +23,14 @@ public interface IRemittanceDayGrain : IGrainWithStringKey
     [Alias("GetView")]
     Task<RemittanceDayView> GetView();
 
+    /// <summary>
+    /// Finance re-sends a 5618 the bank refused (its 2618 not 00000) once the cause is fixed: a new
+    /// instruction with the same content and a new RemitNo (docs/protocol.md, 5618). Exactly once:
+    /// asking again answers the same successor and sends nothing more.
+    /// </summary>
+    [Alias("Resend")]
+    Task<RemittanceResendOutcome> Resend(string remitNo, string operatorName);
+
     /// <summary>The grain key of a bank's day.</summary>
     static string KeyOf(string bankNode, DateOnly day) => $"{bankNode}:{day:yyyyMMdd}";
 

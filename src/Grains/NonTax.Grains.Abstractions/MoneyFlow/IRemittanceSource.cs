@@ -36,7 +36,7 @@ public interface IRemittanceSource
 /// <summary>One (payment, item) amount of a day.</summary>
 public sealed record PaymentItemRow(string PayCode, string UnitCode, string PayeeAcct, string ItemCode, decimal Amount);
 
-/// <summary>A recorded 5618 and, once it came, its 2618.</summary>
+/// <summary>A recorded 5618 and, once it came, its 2618; a refused one re-sent names its successor (<paramref name="ResentAs"/>).</summary>
 public sealed record RemittanceRecord(
     string RemitNo,
     string BankNode,
@@ -50,4 +50,5 @@ public sealed record RemittanceRecord(
     string? PayCode,
     string Status,
     string? Result,
-    IReadOnlyList<RemittanceLine> Lines);
+    IReadOnlyList<RemittanceLine> Lines,
+    string? ResentAs = null);

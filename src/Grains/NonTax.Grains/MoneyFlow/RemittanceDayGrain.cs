@@ -22,8 +22,9 @@ namespace NonTax.Grains.MoneyFlow;
 /// projection inserts a RemitNo once). Every instruction is recorded before it is handed to the
 /// bank's link, which keeps RemitNo and MsgID for every retry and takes a RemitNo once. A reminder
 /// ticks while the day waits, computes, or has 2618s outstanding; a refused 2618 and a missing one
-/// past <see cref="RemittanceOptions.ResultDueAfter"/> raise alerts. When every 2618 succeeded the
-/// units are told their notices of the day are remitted (which clears their un-remitted backlog).
+/// past <see cref="RemittanceOptions.ResultDueAfter"/> raise alerts; finance may re-send a refused
+/// one (<see cref="Resend"/>). When every 2618 succeeded the units are told their notices of the
+/// day are remitted (which clears their un-remitted backlog).
 /// </summary>
 public sealed class RemittanceDayGrain(
     [PersistentState("remittance-day", StorageNames.Domain)] IPersistentState<RemittanceDayState> state,
@@ -59,6 +60,7 @@ public sealed class RemittanceDayGrain(
         }
 
         await HandOverAsync();
+        await HandOverResendsAsync();
         if (S.Status == RemittanceDayStatus.Instructed)
         {
             await CompleteIfAnsweredAsync();
@@ -137,6 +139,60 @@ public sealed class RemittanceDayGrain(
 
         await KeepReminderAsync();
         return (ResultCodes.Success, result.Succeeded ? "remittance result recorded" : "remittance failure recorded and alerted");
+    }
+
+    public async Task<RemittanceResendOutcome> Resend(string remitNo, string operatorName)
+    {
+        var refused = await source.InstructionAsync(remitNo);
+        if (refused is null || refused.BankNode != BankNode || refused.BusinessDay != Day)
+        {
+            return RemittanceResendOutcome.Refused(remitNo, $"{remitNo} is not a remittance of {BankNode} {Day:yyyy-MM-dd}");
+        }
+
+        if (refused.Status == "resent")
+        {
+            return new RemittanceResendOutcome(true, remitNo, refused.ResentAs, null, AlreadyResent: true);
+        }
+
+        if (refused.Status != "failed")
+        {
+            return RemittanceResendOutcome.Refused(remitNo, $"{remitNo} is {refused.Status}; only a remittance the bank refused can be re-sent");
+        }
+
+        if (await FreeRemitNoAsync(refused) is not { } resentAs)
+        {
+            return RemittanceResendOutcome.Refused(remitNo, $"no RemitNo of the same kind is free for a re-send of {remitNo}");
+        }
+
+        var now = time.GetUtcNow();
+        S.Journal.Record(BusinessFact.Create(resentAs, BankNode, now, new RemittanceInstructed(
+            BankNode, Day, resentAs, refused.RemitType, refused.PayAcct, refused.TreCode, refused.TreName, refused.BudgetLevel, refused.Amount, refused.PayCode,
+            [.. refused.Lines.Select(l => new RemittanceInstructed.Line(l.LineNo, l.ItemCode, l.BudgetSubject, l.FundType, l.Amount, l.PayCode, l.RuleVersion))])));
+        S.Journal.Record(BusinessFact.Create(remitNo, BankNode, now, new RemittanceResent(BankNode, Day, remitNo, resentAs, refused.Result ?? "", operatorName)));
+        S.Failed = Math.Max(0, S.Failed - 1);
+        S.Resends++;
+        S.ResendsToHandOver.Add(resentAs);
+        if (S.Status == RemittanceDayStatus.Failed)
+        {
+            S.Status = RemittanceDayStatus.Instructed;
+        }
+
+        RecordDay(now);
+        await state.CommitAsync(DeactivateOnIdle);
+        logger.LogInformation("Remittance {RemitNo} of {Bank} {Day} refused with {Result} re-sent as {ResentAs} by {Operator}",
+            remitNo, BankNode, Day, refused.Result, resentAs, operatorName);
+        try
+        {
+            await HandOverResendsAsync();
+        }
+        catch (Exception ex)
+        {
+            // Recorded: the day's next tick hands it over.
+            logger.LogWarning(ex, "Re-sent remittance {ResentAs} not yet handed to the bank's link", resentAs);
+        }
+
+        await KeepReminderAsync();
+        return new RemittanceResendOutcome(true, remitNo, resentAs, null);
     }
 
     public Task ReceiveReminder(string reminderName, TickStatus status) =>
@@ -294,16 +350,64 @@ public sealed class RemittanceDayGrain(
 
             foreach (var r in page)
             {
-                var voucher = new RemittanceInstruction(r.RemitNo, r.RemitType, Day, BankCodeOf(BankNode), r.PayAcct, r.TreCode, r.BudgetLevel,
-                    r.Lines.Count, r.Amount,
-                    [.. r.Lines.Select(l => new RemittanceInstruction.Detail(l.LineNo, l.ItemCode, l.BudgetSubject, l.FundType, l.Amount, l.PayCode ?? ""))],
-                    r.TreName);
-                await link.Enqueue(OutboundInstruction.Of(r.RemitNo, MsgNos.RemittanceInstruction, r.RemitNo, voucher, S.InstructedAt ?? time.GetUtcNow()));
+                await link.Enqueue(Outbound(r, S.InstructedAt ?? time.GetUtcNow()));
             }
 
             S.HandedOverThrough = page[^1].RemitNo;
             await state.CommitAsync(DeactivateOnIdle);
         }
+    }
+
+    /// <summary>
+    /// The next RemitNo of the same scheme nobody used yet: central, the day's next free two-digit
+    /// number; direct, the payment's next free digit.
+    /// </summary>
+    private async Task<string?> FreeRemitNoAsync(RemittanceRecord refused)
+    {
+        var (last, candidate) = refused.RemitType == RemittanceInstruction.Direct && refused.PayCode is { } payCode
+            ? (9, (Func<int, string>)(n => IRemittanceDayGrain.DirectRemitNo(Day, payCode, n)))
+            : (99, n => IRemittanceDayGrain.CentralRemitNo(BankNode, Day, n));
+        for (var n = 1; n <= last; n++)
+        {
+            var remitNo = candidate(n);
+            if (await source.InstructionAsync(remitNo) is null)
+            {
+                return remitNo;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Hands the recorded re-sends to the bank's link (idempotent on RemitNo) and forgets them.</summary>
+    private async Task HandOverResendsAsync()
+    {
+        if (S.ResendsToHandOver.Count == 0)
+        {
+            return;
+        }
+
+        var link = GrainFactory.GetGrain<IBankLinkGrain>(BankNode);
+        foreach (var remitNo in S.ResendsToHandOver.Order(StringComparer.Ordinal).ToList())
+        {
+            if (await source.InstructionAsync(remitNo) is { } r)
+            {
+                await link.Enqueue(Outbound(r, time.GetUtcNow()));
+            }
+
+            S.ResendsToHandOver.Remove(remitNo);
+        }
+
+        await state.CommitAsync(DeactivateOnIdle);
+    }
+
+    private OutboundInstruction Outbound(RemittanceRecord r, DateTimeOffset at)
+    {
+        var voucher = new RemittanceInstruction(r.RemitNo, r.RemitType, Day, BankCodeOf(BankNode), r.PayAcct, r.TreCode, r.BudgetLevel,
+            r.Lines.Count, r.Amount,
+            [.. r.Lines.Select(l => new RemittanceInstruction.Detail(l.LineNo, l.ItemCode, l.BudgetSubject, l.FundType, l.Amount, l.PayCode ?? ""))],
+            r.TreName);
+        return OutboundInstruction.Of(r.RemitNo, MsgNos.RemittanceInstruction, r.RemitNo, voucher, at);
     }
 
     /// <summary>2618s may all have come while direct remittances were still being computed.</summary>

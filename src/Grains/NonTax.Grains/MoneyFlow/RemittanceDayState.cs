@@ -43,6 +43,16 @@ public sealed class RemittanceDayState : IJournaledState
     /// <summary>Write number of the day, carried by remittance.day_changed so the projection keeps the newest.</summary>
     [Id(12)] public int Version { get; set; }
 
+    /// <summary>Refused instructions finance re-sent (each replaced by a new RemitNo; the refused one no longer counts as failed).</summary>
+    [Id(13)] public int Resends { get; set; }
+
+    /// <summary>
+    /// Re-sends recorded but not yet handed to the bank's link. Bounded by the day's refused
+    /// instructions and emptied by the hand-over that follows the commit (or the next tick): a
+    /// re-send's RemitNo may sort before the hand-over watermark, so it cannot wait for it.
+    /// </summary>
+    [Id(14)] public HashSet<string> ResendsToHandOver { get; set; } = [];
+
     [NonSerialized]
     private JournalBuffer? _journal;
 

@@ -32,12 +32,12 @@ public sealed class RemittanceQueries(NpgsqlDataSource dataSource) : IRemittance
         """;
 
     private const string InstructionSql = """
-        SELECT remit_no, bank_node, business_day, remit_type, pay_acct, tre_code, tre_name, budget_level, amount, pay_code, status, result
+        SELECT remit_no, bank_node, business_day, remit_type, pay_acct, tre_code, tre_name, budget_level, amount, pay_code, status, result, resent_as
           FROM nontax.remittances WHERE remit_no = $1
         """;
 
     private const string InstructionsSql = """
-        SELECT remit_no, bank_node, business_day, remit_type, pay_acct, tre_code, tre_name, budget_level, amount, pay_code, status, result
+        SELECT remit_no, bank_node, business_day, remit_type, pay_acct, tre_code, tre_name, budget_level, amount, pay_code, status, result, resent_as
           FROM nontax.remittances WHERE bank_node = $1 AND business_day = $2 AND ($3::text IS NULL OR remit_no > $3)
          ORDER BY remit_no LIMIT $4
         """;
@@ -131,7 +131,8 @@ public sealed class RemittanceQueries(NpgsqlDataSource dataSource) : IRemittance
                 heads.Add(new RemittanceRecord(
                     reader.GetString(0), reader.GetString(1), reader.GetFieldValue<DateOnly>(2), reader.GetInt16(3), reader.GetString(4),
                     reader.GetString(5), reader.GetString(6), reader.GetInt16(7), reader.GetDecimal(8),
-                    reader.IsDBNull(9) ? null : reader.GetString(9), reader.GetString(10), reader.IsDBNull(11) ? null : reader.GetString(11), []));
+                    reader.IsDBNull(9) ? null : reader.GetString(9), reader.GetString(10), reader.IsDBNull(11) ? null : reader.GetString(11), [],
+                    reader.IsDBNull(12) ? null : reader.GetString(12)));
             }
         }
 

@@ -7,7 +7,8 @@ namespace NonTax.Persistence.Projection.Projectors;
 
 /// <summary>
 /// <c>remittances</c> / <c>remittance_lines</c> from the day grains' instructions (a RemitNo is
-/// inserted once) and the banks' results (a result only leaves 'instructed'); <c>remittance_days</c>
+/// inserted once) and the banks' results (a result only leaves 'instructed'), a refused one re-sent
+/// ('resent', naming its successor, which names it back); <c>remittance_days</c>
 /// from the day's changes (only a newer write number replaces the row).
 /// </summary>
 public sealed class RemittanceProjector : FactProjector
@@ -29,6 +30,15 @@ public sealed class RemittanceProjector : FactProjector
          WHERE remit_no = $1 AND status = 'instructed'
         """;
 
+    // The successor's row is inserted by its remittance.instructed, recorded before this fact in the same write.
+    private const string ResentSql = """
+        UPDATE nontax.remittances SET status = 'resent', resent_as = $2 WHERE remit_no = $1 AND status = 'failed'
+        """;
+
+    private const string ResendOfSql = """
+        UPDATE nontax.remittances SET resend_of = $1 WHERE remit_no = $2 AND resend_of IS NULL
+        """;
+
     private const string DaySql = """
         INSERT INTO nontax.remittance_days (bank_node, business_day, status, instructions, amount, remitted, failed, waiting_for, version, updated_at)
         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
@@ -44,6 +54,11 @@ public sealed class RemittanceProjector : FactProjector
         On<RemittanceResultRecorded>((batch, fact, r) => ProjectionCommand.Add(batch, ResultSql,
             Text(r.RemitNo), Text(r.Result == "00000" ? "remitted" : "failed"), Text(r.Result), Date(r.RemitDate), Text(r.TraNo),
             Text(r.Information), Instant(fact.OccurredAt)));
+        On<RemittanceResent>((batch, _, r) =>
+        {
+            ProjectionCommand.Add(batch, ResentSql, Text(r.RemitNo), Text(r.ResentAs));
+            ProjectionCommand.Add(batch, ResendOfSql, Text(r.RemitNo), Text(r.ResentAs));
+        });
         On<RemittanceDayChanged>((batch, fact, d) => ProjectionCommand.Add(batch, DaySql,
             Text(d.BankNode), Date(d.BusinessDay), Text(d.Status), Int(d.Instructions), Money(d.Amount), Int(d.Remitted), Int(d.Failed),
             Text(d.WaitingFor), Int(d.Version), Instant(fact.OccurredAt)));
