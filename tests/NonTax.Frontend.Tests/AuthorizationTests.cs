@@ -13,14 +13,14 @@ namespace NonTax.Frontend.Tests;
 [Collection(WebSystemCollection.Name)]
 public sealed partial class AuthorizationTests(WebSystemFixture system)
 {
-    private static readonly string[] Pages = ["/notices", "/notices/issue", "/notices/import", "/wall", "/admin/users", "/admin/audit", "/ops/dashboard/", "/peers", "/refunds", "/reconciliation", "/bank-accounts", "/bank-accounts/32001647236051117660", "/alerts", "/clearing", "/bills", "/ops/health", "/notices/ebills"];
+    private static readonly string[] Pages = ["/notices", "/notices/issue", "/notices/import", "/wall", "/admin/users", "/admin/audit", "/ops/dashboard/", "/peers", "/refunds", "/reconciliation", "/bank-accounts", "/bank-accounts/supervised", "/bank-accounts/32001647236051117660", "/alerts", "/clearing", "/bills", "/ops/health", "/notices/ebills"];
 
     // Which of the pages above each role reaches; every other one must be refused.
     public static TheoryData<string, string?, string[]> Reach => new()
     {
-        { WebRoles.FinanceAdministrator, null, ["/notices", "/wall", "/admin/users", "/peers", "/refunds", "/reconciliation", "/bank-accounts", "/bank-accounts/32001647236051117660", "/alerts", "/clearing", "/bills"] },
-        { WebRoles.FinanceOperator, null, ["/notices", "/notices/issue", "/notices/import", "/wall", "/peers", "/refunds", "/reconciliation", "/bank-accounts", "/bank-accounts/32001647236051117660", "/alerts", "/clearing", "/bills", "/notices/ebills"] },
-        { WebRoles.Auditor, null, ["/notices", "/admin/audit", "/peers", "/refunds", "/reconciliation", "/bank-accounts", "/bank-accounts/32001647236051117660", "/alerts", "/clearing", "/bills"] },
+        { WebRoles.FinanceAdministrator, null, ["/notices", "/wall", "/admin/users", "/peers", "/refunds", "/reconciliation", "/bank-accounts", "/bank-accounts/supervised", "/bank-accounts/32001647236051117660", "/alerts", "/clearing", "/bills"] },
+        { WebRoles.FinanceOperator, null, ["/notices", "/notices/issue", "/notices/import", "/wall", "/peers", "/refunds", "/reconciliation", "/bank-accounts", "/bank-accounts/supervised", "/bank-accounts/32001647236051117660", "/alerts", "/clearing", "/bills", "/notices/ebills"] },
+        { WebRoles.Auditor, null, ["/notices", "/admin/audit", "/peers", "/refunds", "/reconciliation", "/bank-accounts", "/bank-accounts/supervised", "/bank-accounts/32001647236051117660", "/alerts", "/clearing", "/bills"] },
         { WebRoles.UnitBillingClerk, "0201001", ["/notices", "/notices/issue", "/notices/import", "/refunds", "/bills", "/notices/ebills"] },
         { WebRoles.UnitSupervisor, "0201001", ["/notices", "/notices/issue", "/notices/import", "/refunds", "/bills", "/notices/ebills"] },
         { WebRoles.Operations, null, ["/wall", "/ops/dashboard/", "/peers", "/alerts", "/ops/health"] },

@@ -31,4 +31,10 @@ public interface IBaseDataPublisherGrain : IGrainWithStringKey
     Task UnitChanged(CollectingUnitProfile unit);
 
     Task<BaseDataPublisherStatus> GetStatus();
+
+    /// <summary>
+    /// The supervised accounts with their units as the 5981 lists them now (from the bureau's
+    /// accounts and the units the publisher keeps), and the active ones no unit uses.
+    /// </summary>
+    Task<IReadOnlyList<NonTax.Grains.Abstractions.BankAccounts.SupervisedAccount>> GetSupervisedAccounts();
 }

@@ -1,20 +1,23 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using NonTax.Grains.Abstractions.BankAccounts;
+using NonTax.Grains.Abstractions.BaseData;
 using NonTax.Infrastructure.Projection.Queries.BankAccounts;
+using NonTax.Silo.Outbound;
 
 namespace NonTax.Silo.Operations;
 
 /// <summary>
 /// Fiscal and supervised accounts (账户) for staff: the accounts with their latest day (paged by
 /// account number), one account as its grain holds it with its days (latest first, paged by day),
-/// and closing an account's pending days now. Days are <c>yyyyMMdd</c>.
+/// closing an account's pending days now, and the supervised accounts with their units. Days are <c>yyyyMMdd</c>.
 /// </summary>
 public static class BankAccountEndpoints
 {
     public static RouteGroupBuilder MapBankAccountEndpoints(this RouteGroupBuilder ops)
     {
         ops.MapGet("/bank-accounts", AccountsAsync);
+        ops.MapGet("/bank-accounts/supervised", SupervisedAsync);
         ops.MapGet("/bank-accounts/{account}", AccountAsync);
         ops.MapPost("/bank-accounts/{account}/close", CloseAsync);
         return ops;
@@ -23,6 +26,10 @@ public static class BankAccountEndpoints
     private static async Task<IResult> AccountsAsync([FromServices] BankAccountQueries queries, CancellationToken cancellationToken,
         string? after = null, int limit = 100) =>
         OperatorJson.Ok(await queries.AccountsAsync(after, limit, cancellationToken));
+
+    /// <summary>The supervised accounts the 2581 covers and 5981 publishes, each with its unit.</summary>
+    private static async Task<IResult> SupervisedAsync([FromServices] IGrainFactory grains, [FromServices] FinanceNodeIdentity financeNode) =>
+        OperatorJson.Ok(await grains.GetGrain<IBaseDataPublisherGrain>(financeNode.Code).GetSupervisedAccounts());
 
     private static async Task<IResult> AccountAsync(string account, [FromServices] IGrainFactory grains, [FromServices] BankAccountQueries queries,
         CancellationToken cancellationToken, string? before = null, int limit = 100)

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NonTax.Grains.Abstractions;
+using NonTax.Grains.Abstractions.BankAccounts;
 using NonTax.Grains.Abstractions.BaseData;
 using NonTax.Grains.Abstractions.Bureau;
 using NonTax.Grains.Abstractions.Journal;
@@ -91,6 +92,12 @@ public sealed class BaseDataPublisherGrain(
         }
 
         await HandOverAsync();
+    }
+
+    public async Task<IReadOnlyList<SupervisedAccount>> GetSupervisedAccounts()
+    {
+        var snapshot = await GrainFactory.GetGrain<IBureauGrain>(FinanceNode).GetSnapshot();
+        return snapshot is null ? [] : RefreshContent.SupervisedAccountRows(snapshot.FiscalAccounts, S.Units.Values);
     }
 
     private void StartDebounce() =>

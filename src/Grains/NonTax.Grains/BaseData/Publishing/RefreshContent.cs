@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using NonTax.Grains.Abstractions.BankAccounts;
 using NonTax.Grains.Abstractions.Bureau;
 using NonTax.Grains.Abstractions.Outbound;
 using NonTax.Grains.Abstractions.Units;
@@ -57,14 +58,28 @@ internal sealed class RefreshContent
     /// </summary>
     public static RefreshContent SupervisedAccounts(IEnumerable<FiscalAccount> accounts, IEnumerable<CollectingUnitProfile> units)
     {
-        var byAccount = units.Where(u => u.Status == UnitStatus.Active).ToLookup(u => u.PayeeAccountNo, StringComparer.Ordinal);
-        var rows = accounts
-            .Where(a => a.AccountType == SupervisedAccountType && a.Active)
-            .OrderBy(a => a.AccountNo, StringComparer.Ordinal)
-            .SelectMany(a => byAccount[a.AccountNo].OrderBy(u => u.UnitCode, StringComparer.Ordinal)
-                .Select(u => new SupervisedAccountRefresh.Account(a.AccountNo, a.Name, u.UnitCode, u.Name, a.BankCode)))
+        var rows = SupervisedAccountRows(accounts, units)
+            .Where(a => a.Published)
+            .Select(a => new SupervisedAccountRefresh.Account(a.AccountNo, a.AccountName, a.UnitCode!, a.UnitName!, a.BankCode))
             .ToArray();
         return new(MsgNos.SupervisedAccountRefreshOrEBillExchangeReply, rows.Length, seqNo => new SupervisedAccountRefresh(seqNo, rows));
+    }
+
+    /// <summary>
+    /// Each active supervised account (RecAcctType 4) with each active unit paid into it, in account
+    /// and unit order — the rows of the 5981 — and, once, each such account no active unit uses
+    /// (no unit: not in the 5981). The supervised-account list shows exactly this.
+    /// </summary>
+    public static IReadOnlyList<SupervisedAccount> SupervisedAccountRows(IEnumerable<FiscalAccount> accounts, IEnumerable<CollectingUnitProfile> units)
+    {
+        var byAccount = units.Where(u => u.Status == UnitStatus.Active).ToLookup(u => u.PayeeAccountNo, StringComparer.Ordinal);
+        return [.. accounts
+            .Where(a => a.AccountType == SupervisedAccountType && a.Active)
+            .OrderBy(a => a.AccountNo, StringComparer.Ordinal)
+            .SelectMany(a => byAccount[a.AccountNo].Any()
+                ? byAccount[a.AccountNo].OrderBy(u => u.UnitCode, StringComparer.Ordinal)
+                    .Select(u => new SupervisedAccount(a.AccountNo, a.Name, a.BankCode, a.BankName, u.UnitCode, u.Name))
+                : [new SupervisedAccount(a.AccountNo, a.Name, a.BankCode, a.BankName, null, null)])];
     }
 
     /// <summary>RecAcctType 4: a unit's supervised account.</summary>
