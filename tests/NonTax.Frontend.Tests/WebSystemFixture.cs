@@ -65,8 +65,6 @@ public sealed class WebSystemFixture : EdgeSystemFixture, IAsyncLifetime
             ["Orleans:ServiceId"] = cluster.ServiceId,
             ["Frontend:Port"] = WebPort.ToString(CultureInfo.InvariantCulture),
             ["Web:InitialAdminPassword"] = InitialAdminPassword,
-            // The same key as the silo and edge: the peers page reads and rotates their tokens.
-            ["Security:TokenKey"] = TokenKey,
             // The health page asks this fixture's silo and edge, not the ports run.sh uses.
             ["Web:HealthProbes:silo"] = $"http://127.0.0.1:{OperationsPort}/health",
             ["Web:HealthProbes:edge"] = $"http://127.0.0.1:{EdgeHealthPort}/health",

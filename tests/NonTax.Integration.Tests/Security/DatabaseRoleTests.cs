@@ -79,8 +79,16 @@ public sealed class DatabaseRoleTests(PostgresFixture database)
         var frontend = database.FrontendConnectionString;
         foreach (var sql in new[]
         {
-            // Peers it reads and updates (an approved token change is applied by the approver's
-            // request); their change history it only appends to.
+            // Tokens stay in the silo: no ciphertext, current, previous or proposed, and no write
+            // to the peers, their history or the proposals (the silo applies token changes).
+            "SELECT token_cipher FROM nontax.peers LIMIT 1",
+            "SELECT previous_token_cipher FROM nontax.peers LIMIT 1",
+            "SELECT * FROM nontax.peers LIMIT 1",
+            "SELECT token_cipher FROM nontax.peer_token_proposals LIMIT 1",
+            "UPDATE nontax.peers SET enabled = false",
+            "INSERT INTO nontax.peer_token_proposals (node_code, token_cipher, token_length, grace_seconds, base_version, proposed_by) VALUES ('x', '\\x01', 8, 0, 1, 'x')",
+            "UPDATE nontax.peer_token_proposals SET status = 'approved'",
+            "INSERT INTO nontax.peer_changes (node_code, change, detail, changed_by) VALUES ('x', 'added', '{}', 'x')",
             "SELECT * FROM nontax.peer_changes LIMIT 1",
             "DELETE FROM nontax.peers",
             "SELECT raw_frame FROM nontax.message_archive LIMIT 1",
@@ -97,6 +105,8 @@ public sealed class DatabaseRoleTests(PostgresFixture database)
         }
 
         await AssertAllowedAsync(frontend, "SELECT count(*) FROM nontax.notices");
+        await AssertAllowedAsync(frontend, "SELECT node_code, kind, name, version, previous_token_expires_at FROM nontax.peers");
+        await AssertAllowedAsync(frontend, "SELECT id, node_code, status, proposed_by FROM nontax.peer_token_proposals");
         await AssertAllowedAsync(frontend, "SELECT count(*) FROM nontax.payment_confirmations");
         await AssertAllowedAsync(frontend, "SELECT count(*) FROM nontax.web_users");
     }

@@ -1,3 +1,4 @@
+using NonTax.Grains.Abstractions.Peers;
 using System.Security.Claims;
 using NonTax.Frontend.Peers;
 using NonTax.Frontend.Rights;

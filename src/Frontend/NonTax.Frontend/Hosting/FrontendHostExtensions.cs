@@ -22,7 +22,6 @@ using NonTax.Infrastructure.Alerts;
 using NonTax.Infrastructure.Client;
 using NonTax.Infrastructure.Database;
 using NonTax.Infrastructure.Hosting;
-using NonTax.Infrastructure.Peers;
 using NonTax.Infrastructure.Projection.Queries;
 using NonTax.Infrastructure.Projection.Queries.Bills;
 using Npgsql;
@@ -121,8 +120,7 @@ public static class FrontendHostExtensions
         services.AddScoped<AuditTrail>();
         services.AddHostedService<AccountBootstrap>();
         services.AddSingleton(TimeProvider.System);
-        // Peers and their token changes; the token key comes from the environment (Security__TokenKey).
-        services.AddNonTaxPeers(builder.Configuration);
+        // Peers and their token changes: the silo applies them (it alone holds the token key).
         services.AddScoped<PeerTokenChanges>();
         // Refunds and reconciliation: the same grains and projection queries as the operator API.
         services.AddSingleton<IRefundLog, RefundLog>();

@@ -1,32 +1,47 @@
 using System.Security.Claims;
 using NonTax.Frontend.Audit;
 using NonTax.Frontend.Rights;
+using NonTax.Grains.Abstractions.Peers;
 using NonTax.Infrastructure.Peers;
 using Npgsql;
 
 namespace NonTax.Frontend.Peers;
 
 /// <summary>
-/// Token changes under maker-checker (四眼原则): one user proposes the token agreed with the peer,
-/// a second user approves it, and only then does <see cref="PeerRegistry.RotateTokenAsync"/> put it
-/// in force (the old token stays valid for the proposal's grace period). Proposals live in
-/// <c>nontax.peer_token_proposals</c> (deploy/sql/0810), the token encrypted like the peers
-/// table's and erased once decided. Every step goes to the audit log, never with the token.
+/// Token changes under maker-checker (四眼原则) as the web app sees them: one user proposes the
+/// token agreed with the peer, a second user approves it, and the silo puts it in force
+/// (<see cref="IPeerTokenChangeGrain"/>; the web app holds no token key and never reads a stored
+/// token). Listing reads the peers' and proposals' plain columns. Every step goes to the audit
+/// log, never with the token.
 /// </summary>
-public sealed class PeerTokenChanges(NpgsqlDataSource dataSource, PeerRegistry peers, TokenAtRestCipher cipher, AuditTrail audit, TimeProvider clock)
+public sealed class PeerTokenChanges(NpgsqlDataSource dataSource, IClusterClient cluster, AuditTrail audit, TimeProvider clock)
 {
     public const string Pending = "pending";
-    public const string Approved = "approved";
-    public const string Rejected = "rejected";
-    public const string Failed = "failed";
 
     /// <summary>Longest grace period staff may give the old token.</summary>
-    public static readonly TimeSpan MaxGrace = TimeSpan.FromDays(30);
+    public static TimeSpan MaxGrace => IPeerTokenChangeGrain.MaxGrace;
 
+    /// <summary>The peers without their tokens: the web app's role may read only these columns.</summary>
     public async Task<IReadOnlyList<PeerSummary>> ListPeersAsync(CancellationToken cancellationToken = default)
     {
+        await using var command = dataSource.CreateCommand("""
+            SELECT node_code, kind, name, endpoint_host, endpoint_port, allowed_networks, acting_units, enabled, version, previous_token_expires_at
+              FROM nontax.peers ORDER BY node_code
+            """);
         var now = clock.GetUtcNow();
-        return (await peers.ListAsync(cancellationToken)).Select(p => PeerSummary.From(p, now)).ToArray();
+        var list = new List<PeerSummary>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var graceEnds = reader.IsDBNull(9) ? (DateTimeOffset?)null : reader.GetFieldValue<DateTimeOffset>(9);
+            list.Add(new PeerSummary(
+                reader.GetString(0), PeersTableKind.FromColumn(reader.GetString(1)).ToString(), reader.GetString(2),
+                reader.IsDBNull(3) ? null : $"{reader.GetString(3)}:{reader.GetInt32(4)}",
+                reader.GetFieldValue<string[]>(5), reader.GetFieldValue<string[]>(6), reader.GetBoolean(7), reader.GetInt32(8),
+                graceEnds > now ? graceEnds : null));
+        }
+
+        return list;
     }
 
     /// <summary>Pending proposals first, then the most recent decisions.</summary>
@@ -57,124 +72,45 @@ public sealed class PeerTokenChanges(NpgsqlDataSource dataSource, PeerRegistry p
     /// <summary>Records a proposed token; nothing changes for the peer until a second user approves.</summary>
     public async Task<(PeerTokenOutcome Outcome, long? Id)> ProposeAsync(ClaimsPrincipal user, string nodeCode, string? token, TimeSpan grace, CancellationToken cancellationToken = default)
     {
-        var actor = UserScope.Of(user).UserName;
+        // The token is checked here as well as in the silo so a malformed one never leaves the web app.
         if (!PeerDefinition.IsUsableToken(token))
         {
             await audit.RecordAsync("peer.token_propose", nodeCode, AuditTrail.Refused, PeerDefinition.TokenRule);
             return (PeerTokenOutcome.InvalidToken, null);
         }
 
-        if (grace < TimeSpan.Zero || grace > MaxGrace)
-        {
-            await audit.RecordAsync("peer.token_propose", nodeCode, AuditTrail.Refused, "grace outside 0–30 days");
-            return (PeerTokenOutcome.InvalidGrace, null);
-        }
-
-        var peer = await peers.FindFreshAsync(nodeCode, cancellationToken);
-        if (peer is null)
-        {
-            await audit.RecordAsync("peer.token_propose", nodeCode, AuditTrail.Refused, "no such peer");
-            return (PeerTokenOutcome.UnknownPeer, null);
-        }
-
-        await using var command = dataSource.CreateCommand("""
-            INSERT INTO nontax.peer_token_proposals (node_code, token_cipher, token_length, grace_seconds, base_version, proposed_by)
-            VALUES ($1, $2, $3, $4, $5, $6)
-            ON CONFLICT (node_code) WHERE status = 'pending' DO NOTHING
-            RETURNING id
-            """);
-        command.Parameters.AddWithValue(nodeCode);
-        command.Parameters.AddWithValue(cipher.Encrypt(nodeCode, token));
-        command.Parameters.AddWithValue((short)token.Length);
-        command.Parameters.AddWithValue((int)grace.TotalSeconds);
-        command.Parameters.AddWithValue(peer.Version);
-        command.Parameters.AddWithValue(actor);
-        if (await command.ExecuteScalarAsync(cancellationToken) is not long id)
-        {
-            await audit.RecordAsync("peer.token_propose", nodeCode, AuditTrail.Refused, "a change is already waiting for approval");
-            return (PeerTokenOutcome.AlreadyPending, null);
-        }
-
-        await audit.RecordAsync("peer.token_propose", nodeCode, AuditTrail.Succeeded, $"proposal {id}, {token.Length} characters, grace {(int)grace.TotalSeconds} s, from version {peer.Version}");
-        return (PeerTokenOutcome.Proposed, id);
+        var step = await Desk.Propose(nodeCode, token, grace, UserScope.Of(user).UserName);
+        await audit.RecordAsync("peer.token_propose", nodeCode, step.Outcome == PeerTokenOutcome.Proposed ? AuditTrail.Succeeded : AuditTrail.Refused,
+            step.Outcome == PeerTokenOutcome.Proposed ? $"proposal {step.ProposalId}, {step.Detail}" : step.Detail);
+        return (step.Outcome, step.ProposalId);
     }
 
-    /// <summary>
-    /// A second user puts the proposed token in force. The proposal row stays locked until the
-    /// rotation is done, so two approvers cannot rotate twice; if the peer changed since the
-    /// proposal (another rotation, its own 2003), the proposal closes as failed and nothing changes.
-    /// </summary>
+    /// <summary>A second user puts the proposed token in force (in the silo, see <see cref="IPeerTokenChangeGrain"/>).</summary>
     public async Task<PeerTokenOutcome> ApproveAsync(ClaimsPrincipal user, long id, CancellationToken cancellationToken = default) =>
-        await DecideAsync(user, id, approve: true, note: null, cancellationToken);
+        await DecideAsync(user, id, approve: true, note: null);
 
     public async Task<PeerTokenOutcome> RejectAsync(ClaimsPrincipal user, long id, string? note, CancellationToken cancellationToken = default) =>
-        await DecideAsync(user, id, approve: false, note: string.IsNullOrWhiteSpace(note) ? null : note.Trim()[..Math.Min(note.Trim().Length, 200)], cancellationToken);
+        await DecideAsync(user, id, approve: false, note);
 
-    private async Task<PeerTokenOutcome> DecideAsync(ClaimsPrincipal user, long id, bool approve, string? note, CancellationToken cancellationToken)
+    private IPeerTokenChangeGrain Desk => cluster.GetGrain<IPeerTokenChangeGrain>(IPeerTokenChangeGrain.Key);
+
+    private async Task<PeerTokenOutcome> DecideAsync(ClaimsPrincipal user, long id, bool approve, string? note)
     {
-        var actor = UserScope.Of(user).UserName;
+        var step = await Desk.Decide(id, approve, note, UserScope.Of(user).UserName);
         var action = approve ? "peer.token_approve" : "peer.token_reject";
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        string nodeCode, proposer;
-        byte[] tokenCipher;
-        int graceSeconds, baseVersion;
-        await using (var select = new NpgsqlCommand(
-            "SELECT node_code, token_cipher, grace_seconds, base_version, proposed_by FROM nontax.peer_token_proposals WHERE id = $1 AND status = 'pending' FOR UPDATE",
-            connection, transaction))
+        var result = step.Outcome switch
         {
-            select.Parameters.AddWithValue(id);
-            await using var reader = await select.ExecuteReaderAsync(cancellationToken);
-            if (!await reader.ReadAsync(cancellationToken))
-            {
-                await reader.DisposeAsync();
-                await audit.RecordAsync(action, $"proposal {id}", AuditTrail.Refused, "not pending");
-                return PeerTokenOutcome.NotPending;
-            }
-
-            (nodeCode, tokenCipher, graceSeconds, baseVersion, proposer) =
-                (reader.GetString(0), reader.GetFieldValue<byte[]>(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetString(4));
-        }
-
-        if (string.Equals(proposer, actor, StringComparison.Ordinal))
+            PeerTokenOutcome.Approved or PeerTokenOutcome.Rejected => AuditTrail.Succeeded,
+            PeerTokenOutcome.PeerChanged => AuditTrail.Failed,
+            _ => AuditTrail.Refused,
+        };
+        var detail = step.Outcome switch
         {
-            await audit.RecordAsync(action, nodeCode, AuditTrail.Refused, $"proposal {id}: the proposer may not decide it");
-            return PeerTokenOutcome.OwnProposal;
-        }
-
-        var outcome = PeerTokenOutcome.Rejected;
-        if (approve)
-        {
-            var token = cipher.Decrypt(nodeCode, tokenCipher);
-            bool rotated;
-            try
-            {
-                rotated = await peers.RotateTokenAsync(nodeCode, token, TimeSpan.FromSeconds(graceSeconds), baseVersion, $"web:{actor} (proposed by {proposer})", cancellationToken);
-            }
-            catch (InvalidOperationException)
-            {
-                // The peer is gone.
-                rotated = false;
-            }
-
-            outcome = rotated ? PeerTokenOutcome.Approved : PeerTokenOutcome.PeerChanged;
-            note = rotated ? null : $"peer changed since version {baseVersion}; propose again";
-        }
-
-        await using (var update = new NpgsqlCommand(
-            "UPDATE nontax.peer_token_proposals SET status = $2, decided_by = $3, decided_at = now(), decision_note = $4, token_cipher = NULL WHERE id = $1",
-            connection, transaction))
-        {
-            update.Parameters.AddWithValue(id);
-            update.Parameters.AddWithValue(outcome switch { PeerTokenOutcome.Approved => Approved, PeerTokenOutcome.Rejected => Rejected, _ => Failed });
-            update.Parameters.AddWithValue(actor);
-            update.Parameters.Add(new NpgsqlParameter { Value = (object?)note ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-            await update.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-        await audit.RecordAsync(action, nodeCode, outcome == PeerTokenOutcome.PeerChanged ? AuditTrail.Failed : AuditTrail.Succeeded,
-            $"proposal {id} by {proposer}" + (note is null ? "" : $": {note}"));
-        return outcome;
+            PeerTokenOutcome.NotPending => "not pending",
+            PeerTokenOutcome.OwnProposal => $"proposal {id}: the proposer may not decide it",
+            _ => $"proposal {id} by {step.Proposer}" + (step.Detail is null ? "" : $": {step.Detail}"),
+        };
+        await audit.RecordAsync(action, step.NodeCode ?? $"proposal {id}", result, detail);
+        return step.Outcome;
     }
 }

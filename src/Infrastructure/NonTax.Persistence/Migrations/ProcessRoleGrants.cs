@@ -71,7 +71,7 @@ public static class ProcessRoleGrants
     /// <summary>
     /// The frontend reads the relational projections (searches, reports, the wall) and keeps its
     /// own accounts; the audit log only grows. Of what <see cref="SiloOnlyTables"/> names it reads
-    /// only the peers, because approving a token change applies it (see the grant's comment).
+    /// only the peers' plain columns (never a token's ciphertext): token changes are made in the silo.
     /// </summary>
     public static string Frontend(string roleName)
     {
@@ -85,14 +85,14 @@ public static class ProcessRoleGrants
         GRANT INSERT, UPDATE, DELETE ON nontax.web_users, nontax.web_roles, nontax.web_user_roles, nontax.web_user_claims,
             nontax.web_role_claims, nontax.web_user_logins, nontax.web_user_tokens TO {role};
         GRANT INSERT ON nontax.web_audit_log TO {role};
-        -- Peers' token changes under maker-checker: the approving user's request applies the change
-        -- (PeerTokenChanges → PeerRegistry.RotateTokenAsync), which reads the current token to keep
-        -- it for the grace period. Until that step moves into the silo, the frontend reads and
-        -- updates peers; it still never reads frames, replies or grain state.
-        GRANT SELECT, UPDATE ON nontax.peers TO {role};
-        GRANT INSERT ON nontax.peer_changes TO {role};
-        GRANT USAGE ON SEQUENCE nontax.peer_changes_id_seq TO {role};
-        GRANT INSERT, UPDATE ON nontax.peer_token_proposals TO {role};
+        -- The peers page lists peers without their tokens and the token changes without the
+        -- proposed token; proposing and deciding go through the silo (IPeerTokenChangeGrain),
+        -- which alone holds the token key.
+        GRANT SELECT (node_code, kind, name, endpoint_host, endpoint_port, allowed_networks, acting_units, enabled, version,
+            previous_token_expires_at) ON nontax.peers TO {role};
+        REVOKE SELECT ON nontax.peer_token_proposals FROM {role};
+        GRANT SELECT (id, node_code, token_length, grace_seconds, base_version, proposed_by, proposed_at, status, decided_by,
+            decided_at, decision_note) ON nontax.peer_token_proposals TO {role};
         DO $grant$
         DECLARE
             sequence regclass;

@@ -1,3 +1,4 @@
+using NonTax.Grains.Abstractions.Peers;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

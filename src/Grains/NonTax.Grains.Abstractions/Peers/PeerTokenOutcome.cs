@@ -1,6 +1,8 @@
-namespace NonTax.Frontend.Peers;
+namespace NonTax.Grains.Abstractions.Peers;
 
 /// <summary>What became of a request about a peer's token change (propose, approve, reject).</summary>
+[GenerateSerializer]
+[Alias("peers.PeerTokenOutcome")]
 public enum PeerTokenOutcome
 {
     Proposed,
