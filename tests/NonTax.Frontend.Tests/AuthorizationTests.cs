@@ -13,16 +13,16 @@ namespace NonTax.Frontend.Tests;
 [Collection(WebSystemCollection.Name)]
 public sealed partial class AuthorizationTests(WebSystemFixture system)
 {
-    private static readonly string[] Pages = ["/notices", "/notices/issue", "/notices/import", "/wall", "/admin/users", "/admin/audit", "/ops/dashboard/", "/peers", "/refunds", "/reconciliation", "/bank-accounts", "/bank-accounts/supervised", "/bank-accounts/32001647236051117660", "/alerts", "/clearing", "/bills", "/ops/health", "/notices/ebills"];
+    private static readonly string[] Pages = ["/notices", "/notices/issue", "/notices/import", "/wall", "/admin/users", "/admin/audit", "/ops/dashboard/", "/peers", "/refunds", "/reconciliation", "/bank-accounts", "/bank-accounts/supervised", "/bank-accounts/32001647236051117660", "/alerts", "/clearing", "/bills", "/ops/health", "/notices/ebills", "/reports", "/reports/income-trend"];
 
     // Which of the pages above each role reaches; every other one must be refused.
     public static TheoryData<string, string?, string[]> Reach => new()
     {
-        { WebRoles.FinanceAdministrator, null, ["/notices", "/wall", "/admin/users", "/peers", "/refunds", "/reconciliation", "/bank-accounts", "/bank-accounts/supervised", "/bank-accounts/32001647236051117660", "/alerts", "/clearing", "/bills"] },
-        { WebRoles.FinanceOperator, null, ["/notices", "/notices/issue", "/notices/import", "/wall", "/peers", "/refunds", "/reconciliation", "/bank-accounts", "/bank-accounts/supervised", "/bank-accounts/32001647236051117660", "/alerts", "/clearing", "/bills", "/notices/ebills"] },
-        { WebRoles.Auditor, null, ["/notices", "/admin/audit", "/peers", "/refunds", "/reconciliation", "/bank-accounts", "/bank-accounts/supervised", "/bank-accounts/32001647236051117660", "/alerts", "/clearing", "/bills"] },
+        { WebRoles.FinanceAdministrator, null, ["/notices", "/wall", "/admin/users", "/peers", "/refunds", "/reconciliation", "/bank-accounts", "/bank-accounts/supervised", "/bank-accounts/32001647236051117660", "/alerts", "/clearing", "/bills", "/reports", "/reports/income-trend"] },
+        { WebRoles.FinanceOperator, null, ["/notices", "/notices/issue", "/notices/import", "/wall", "/peers", "/refunds", "/reconciliation", "/bank-accounts", "/bank-accounts/supervised", "/bank-accounts/32001647236051117660", "/alerts", "/clearing", "/bills", "/notices/ebills", "/reports", "/reports/income-trend"] },
+        { WebRoles.Auditor, null, ["/notices", "/admin/audit", "/peers", "/refunds", "/reconciliation", "/bank-accounts", "/bank-accounts/supervised", "/bank-accounts/32001647236051117660", "/alerts", "/clearing", "/bills", "/reports", "/reports/income-trend"] },
         { WebRoles.UnitBillingClerk, "0201001", ["/notices", "/notices/issue", "/notices/import", "/refunds", "/bills", "/notices/ebills"] },
-        { WebRoles.UnitSupervisor, "0201001", ["/notices", "/notices/issue", "/notices/import", "/refunds", "/bills", "/notices/ebills"] },
+        { WebRoles.UnitSupervisor, "0201001", ["/notices", "/notices/issue", "/notices/import", "/refunds", "/bills", "/notices/ebills", "/reports", "/reports/income-trend"] },
         { WebRoles.Operations, null, ["/wall", "/ops/dashboard/", "/peers", "/alerts", "/ops/health"] },
     };
 
@@ -91,6 +91,8 @@ public sealed partial class AuthorizationTests(WebSystemFixture system)
             Assert.Equal(HttpStatusCode.Forbidden, (await clerk.GetAsync("/api/reconciliation/20261201")).StatusCode);
             Assert.Equal(HttpStatusCode.Forbidden, (await clerk.GetAsync("/api/alerts")).StatusCode);
             Assert.Equal(HttpStatusCode.Forbidden, (await clerk.GetAsync("/api/clearing/20261201")).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await clerk.GetAsync("/api/reports/income-trend")).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await clerk.GetAsync("/api/reports/bank-receipts/export")).StatusCode);
             // Bill stock: the unit's own only, whatever holder is asked for, and no finance stock.
             var stock = await clerk.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/bills/stock?holder=0201001");
             Assert.Empty(stock.GetProperty("finance").EnumerateArray());

@@ -15,6 +15,7 @@ using NonTax.Frontend.Payment;
 using NonTax.Frontend.Peers;
 using NonTax.Frontend.Reconciliation;
 using NonTax.Frontend.Refunds;
+using NonTax.Frontend.Reports;
 using NonTax.Frontend.Rights;
 using NonTax.Frontend.Wall;
 using NonTax.Grains.Abstractions.Refunds;
@@ -137,6 +138,9 @@ public static class FrontendHostExtensions
         services.AddScoped<ReconciliationDesk>();
         services.AddScoped<NoticeDesk>();
         services.AddScoped<NoticeSearch>();
+        services.AddSingleton<ReportRunner>();
+        services.AddSingleton<ReportExport>();
+        services.AddScoped<ReportDesk>();
         services.AddScoped<NoticeImporter>();
         services.AddSingleton<NoticeImportTemplate>();
         services.AddSingleton<PaymentQrCode>();
@@ -181,6 +185,7 @@ public static class FrontendHostExtensions
         app.MapReconciliationApi();
         app.MapAlertApi();
         app.MapStatusApi();
+        app.MapReportApi();
         app.MapOrleansDashboard(routePrefix: "/ops/dashboard").RequireAuthorization(Permission.OpsDashboard);
         app.MapHub<WallHub>("/hubs/wall").RequireAuthorization(Permission.WallView);
         app.MapGet("/culture/{name}", (string name, string? returnUrl, HttpContext context) =>

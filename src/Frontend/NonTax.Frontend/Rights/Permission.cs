@@ -58,12 +58,15 @@ public static class Permission
     /// <summary>Reverse an issued e-bill with a red-letter bill (冲红), once.</summary>
     public const string EBillsReverse = "ebills.reverse";
 
+    /// <summary>Run and export the statistics reports (a unit's user: the unit's own).</summary>
+    public const string ReportsView = "reports.view";
+
     /// <summary>See cluster, edge and database health on one page.</summary>
     public const string OpsHealth = "ops.health";
 
     public static IReadOnlyList<string> All { get; } =
         [NoticesView, NoticesIssue, NoticesImport, NoticesVoid, UsersManage, AuditView, WallView, OpsDashboard, PeersView, PeersPropose, PeersApprove,
-            RefundsView, RefundsApply, RefundsApprove, ReconciliationView, ReconciliationResolve, AlertsView, AlertsHandle, ClearingView, BillsView, EBillsExchange, EBillsReverse, OpsHealth];
+            RefundsView, RefundsApply, RefundsApprove, ReconciliationView, ReconciliationResolve, AlertsView, AlertsHandle, ClearingView, BillsView, EBillsExchange, EBillsReverse, ReportsView, OpsHealth];
 
     /// <summary>Claim type of a right given to one user beyond their roles.</summary>
     public const string GrantClaim = "nontax:grant";

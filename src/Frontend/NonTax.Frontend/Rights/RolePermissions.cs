@@ -10,16 +10,16 @@ public static class RolePermissions
     {
         [WebRoles.FinanceAdministrator] = [Permission.UsersManage, Permission.NoticesView, Permission.WallView, Permission.PeersView, Permission.PeersPropose, Permission.PeersApprove,
             Permission.RefundsView, Permission.RefundsApprove, Permission.ReconciliationView, Permission.AlertsView,
-            Permission.ClearingView, Permission.BillsView],
+            Permission.ClearingView, Permission.BillsView, Permission.ReportsView],
         [WebRoles.FinanceOperator] = [Permission.NoticesView, Permission.NoticesIssue, Permission.NoticesImport, Permission.NoticesVoid, Permission.WallView, Permission.PeersView, Permission.PeersPropose,
             Permission.RefundsView, Permission.RefundsApprove, Permission.ReconciliationView, Permission.ReconciliationResolve,
-            Permission.AlertsView, Permission.AlertsHandle, Permission.ClearingView, Permission.BillsView, Permission.EBillsExchange, Permission.EBillsReverse],
+            Permission.AlertsView, Permission.AlertsHandle, Permission.ClearingView, Permission.BillsView, Permission.EBillsExchange, Permission.EBillsReverse, Permission.ReportsView],
         [WebRoles.Auditor] = [Permission.AuditView, Permission.NoticesView, Permission.PeersView, Permission.RefundsView, Permission.ReconciliationView, Permission.AlertsView,
-            Permission.ClearingView, Permission.BillsView],
+            Permission.ClearingView, Permission.BillsView, Permission.ReportsView],
         [WebRoles.UnitBillingClerk] = [Permission.NoticesView, Permission.NoticesIssue, Permission.NoticesImport, Permission.RefundsView, Permission.RefundsApply, Permission.BillsView,
             Permission.EBillsExchange, Permission.EBillsReverse],
         [WebRoles.UnitSupervisor] = [Permission.NoticesView, Permission.NoticesIssue, Permission.NoticesImport, Permission.NoticesVoid, Permission.RefundsView, Permission.RefundsApply, Permission.BillsView,
-            Permission.EBillsExchange, Permission.EBillsReverse],
+            Permission.EBillsExchange, Permission.EBillsReverse, Permission.ReportsView],
         [WebRoles.Operations] = [Permission.WallView, Permission.OpsDashboard, Permission.OpsHealth, Permission.PeersView, Permission.AlertsView, Permission.AlertsHandle],
     };
 
