@@ -1,7 +1,7 @@
-using NonTax.Grains.Abstractions.Peers;
 using System.Security.Claims;
 using NonTax.Frontend.Peers;
 using NonTax.Frontend.Rights;
+using NonTax.Grains.Abstractions.Peers;
 
 namespace NonTax.Frontend.Api;
 

@@ -1,10 +1,10 @@
-using NonTax.Grains.Abstractions.Peers;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using NonTax.Frontend.Api;
 using NonTax.Frontend.Peers;
 using NonTax.Frontend.Rights;
+using NonTax.Grains.Abstractions.Peers;
 
 namespace NonTax.Frontend.Pages.Peers;
 
