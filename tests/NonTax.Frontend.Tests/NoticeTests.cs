@@ -112,6 +112,66 @@ public sealed class NoticeTests(WebSystemFixture system)
         }
     }
 
+    [Fact]
+    public async Task An_education_import_bills_each_student_to_the_parents_phone_and_hostile_text_stays_text()
+    {
+        const string scriptName = "<script>document.title='pwned'</script>";
+        const string sqlParent = "'; DROP TABLE nontax.notices; --";
+        var file = Path.Combine(Path.GetTempPath(), $"education-{Guid.NewGuid():N}.xlsx");
+        var suffix = Random.Shared.Next(1000, 9999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var rows = new[]
+        {
+            Student($"周{suffix}", $"32068220150101{suffix}", "13900000001", sqlParent),
+            Student(scriptName + suffix, $"32068220150202{suffix}", "13900000002", "吴家长"),
+        };
+        await MiniExcel.SaveAsAsync(file, rows);
+        try
+        {
+            var clerk = await system.SignedInPageAsync(await system.CreateUserAsync(WebRoles.UnitBillingClerk, SchoolUnit));
+            await clerk.ClickAsync("#menu-import");
+            var download = await clerk.RunAndWaitForDownloadAsync(() => clerk.ClickAsync("#education-template"));
+            Assert.Equal("教育收费导入模板.xlsx", download.SuggestedFilename);
+            await using (var template = File.OpenRead(await download.PathAsync()))
+            {
+                Assert.Contains(NoticeImportTemplate.ParentMobile, template.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().First().Keys);
+            }
+
+            await clerk.SetInputFilesAsync("#Upload", file);
+            await clerk.ClickAsync("#import");
+            await clerk.WaitForSelectorAsync("#report", new PageWaitForSelectorOptions { Timeout = 60_000 });
+            Assert.Equal("2", await clerk.InnerTextAsync("#issued-count"));
+            // The name is shown as the text it is; no script of it ran.
+            Assert.Contains(scriptName + suffix, await clerk.InnerTextAsync("#report"));
+            Assert.NotEqual("pwned", await clerk.TitleAsync());
+            await clerk.Context.CloseAsync();
+
+            // The student is the payer, the parent's phone is the notice's, and the SQL in a free-text field is just text.
+            Assert.True(await Eventually.HoldsAsync(async () => await system.Database.ScalarAsync<long>(
+                "SELECT count(*) FROM nontax.notices WHERE unit_code = $1 AND payer_credit_code LIKE $2", SchoolUnit, $"%{suffix}") == 2));
+            Assert.Equal("13900000001", await system.Database.ScalarAsync<string>(
+                "SELECT payer_mobile FROM nontax.notices WHERE payer_name = $1", $"周{suffix}"));
+            Assert.Equal("13900000002", await system.Database.ScalarAsync<string>(
+                "SELECT payer_mobile FROM nontax.notices WHERE payer_name = $1", scriptName + suffix));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    private static Dictionary<string, object?> Student(string name, string id, string parentMobile, string parentName) => new()
+    {
+        [NoticeImportTemplate.StudentName] = name,
+        [NoticeImportTemplate.StudentId] = id,
+        [NoticeImportTemplate.StudentNumber] = "20260101",
+        [NoticeImportTemplate.GradeAndClass] = "五年级3班",
+        [NoticeImportTemplate.ParentName] = parentName,
+        [NoticeImportTemplate.ParentMobile] = parentMobile,
+        [NoticeImportTemplate.ItemCode] = TuitionItem,
+        [NoticeImportTemplate.Amount] = "1500.00",
+        [NoticeImportTemplate.Memo] = "秋季学期学费",
+    };
+
     private static Dictionary<string, object?> Row(string name, string item, string amount) => new()
     {
         [NoticeImportTemplate.PayerName] = name,

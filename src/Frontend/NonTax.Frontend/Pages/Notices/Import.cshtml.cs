@@ -27,6 +27,9 @@ public sealed class ImportModel(NoticeImporter importer, NoticeImportTemplate te
     public FileResult OnGetTemplate() =>
         File(template.Template(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "缴款通知书导入模板.xlsx");
 
+    public FileResult OnGetEducationTemplate() =>
+        File(template.EducationTemplate(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "教育收费导入模板.xlsx");
+
     public async Task<IActionResult> OnPostAsync()
     {
         var unit = UserScope.Of(User).UnitCode ?? UnitCode?.Trim();
