@@ -37,7 +37,8 @@ public sealed class LoadRunner
     private readonly string _runSalt = RandomNumberGenerator.GetInt32(0, 10_000).ToString("D4", CultureInfo.InvariantCulture);
     private long _sequence = RandomNumberGenerator.GetInt32(0, 500_000);
     private readonly string _runStamp = (DateTimeOffset.UtcNow.ToUnixTimeSeconds() % 100_000).ToString("D5", CultureInfo.InvariantCulture);
-    private long _issued;
+    /// <summary>Shared by every runner of the process: two runners started in the same second (one per edge node) must not make the same code.</summary>
+    private static long s_issued;
     private long _reconnects;
     private long _exhaustedAt;
     private volatile bool _stopped;
@@ -380,7 +381,7 @@ public sealed class LoadRunner
     /// <summary>Region, year, 9, the run's start second and a counter: unique across runs on one database.</summary>
     private string NewPayCode() =>
         _finance.FinanceNode[1..] + _finance.Today().ToString("yy", CultureInfo.InvariantCulture) + "9" + _runStamp
-        + (Interlocked.Increment(ref _issued) % 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
+        + (Interlocked.Increment(ref s_issued) % 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
 
     /// <summary>One persistent connection per closed-loop client, or none for short connections.</summary>
     private sealed class ClientSet(LoadRunner runner) : IAsyncDisposable
