@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.RegularExpressions;
 using NonTax.Frontend.Accounts;
 using Npgsql;
 
@@ -11,7 +10,7 @@ namespace NonTax.Frontend.Tests;
 /// program would ask), and the audit log cannot be changed by the application's database role.
 /// </summary>
 [Collection(WebSystemCollection.Name)]
-public sealed partial class AuthorizationTests(WebSystemFixture system)
+public sealed class AuthorizationTests(WebSystemFixture system)
 {
     private static readonly string[] Pages = ["/notices", "/notices/issue", "/notices/import", "/wall", "/admin/users", "/admin/audit", "/ops/dashboard/", "/peers", "/refunds", "/reconciliation", "/bank-accounts", "/bank-accounts/supervised", "/bank-accounts/32001647236051117660", "/alerts", "/clearing", "/bills", "/ops/health", "/notices/ebills", "/reports", "/reports/income-trend"];
 
@@ -30,7 +29,7 @@ public sealed partial class AuthorizationTests(WebSystemFixture system)
     [MemberData(nameof(Reach))]
     public async Task Each_role_reaches_its_pages_and_is_refused_the_others(string role, string? unit, string[] allowed)
     {
-        using var client = await SignedInClientAsync(await system.CreateUserAsync(role, unit));
+        using var client = await system.SignedInClientAsync(await system.CreateUserAsync(role, unit));
         foreach (var page in Pages)
         {
             var response = await client.GetAsync(page);
@@ -48,7 +47,7 @@ public sealed partial class AuthorizationTests(WebSystemFixture system)
     [Fact]
     public async Task The_api_refuses_strangers_and_roles_without_the_right()
     {
-        using (var anonymous = NewClient())
+        using (var anonymous = system.NewClient())
         {
             Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/notices")).StatusCode);
             Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/audit")).StatusCode);
@@ -60,7 +59,7 @@ public sealed partial class AuthorizationTests(WebSystemFixture system)
         }
 
         var body = new { unitCode = "0201001", payerName = "周五", itemCode = "103050101", amount = 10.00m };
-        using (var auditor = await SignedInClientAsync(await system.CreateUserAsync(WebRoles.Auditor)))
+        using (var auditor = await system.SignedInClientAsync(await system.CreateUserAsync(WebRoles.Auditor)))
         {
             Assert.Equal(HttpStatusCode.Forbidden, (await auditor.PostAsJsonAsync("/api/notices", body)).StatusCode);
             Assert.Equal(HttpStatusCode.OK, (await auditor.GetAsync("/api/audit")).StatusCode);
@@ -81,7 +80,7 @@ public sealed partial class AuthorizationTests(WebSystemFixture system)
             Assert.Equal(HttpStatusCode.Forbidden, (await auditor.PostAsJsonAsync("/api/alerts/any/close", new { note = "x" })).StatusCode);
         }
 
-        using (var clerk = await SignedInClientAsync(await system.CreateUserAsync(WebRoles.UnitBillingClerk, "0104901")))
+        using (var clerk = await system.SignedInClientAsync(await system.CreateUserAsync(WebRoles.UnitBillingClerk, "0104901")))
         {
             Assert.Equal(HttpStatusCode.Forbidden, (await clerk.GetAsync("/api/audit")).StatusCode);
             Assert.Equal(HttpStatusCode.Forbidden, (await clerk.GetAsync("/api/peers")).StatusCode);
@@ -106,7 +105,7 @@ public sealed partial class AuthorizationTests(WebSystemFixture system)
             Assert.Equal(HttpStatusCode.Forbidden, (await clerk.PostAsJsonAsync("/api/notices/32068226000000000010/void", new { reason = "x" })).StatusCode);
         }
 
-        using (var operatorClient = await SignedInClientAsync(await system.CreateUserAsync(WebRoles.FinanceOperator)))
+        using (var operatorClient = await system.SignedInClientAsync(await system.CreateUserAsync(WebRoles.FinanceOperator)))
         {
             var issued = await operatorClient.PostAsJsonAsync("/api/notices", body);
             Assert.Equal(HttpStatusCode.OK, issued.StatusCode);
@@ -122,7 +121,7 @@ public sealed partial class AuthorizationTests(WebSystemFixture system)
     [Fact]
     public async Task A_user_who_must_change_the_password_reaches_no_api()
     {
-        using var client = await SignedInClientAsync(await system.CreateUserAsync(WebRoles.FinanceOperator, mustChangePassword: true));
+        using var client = await system.SignedInClientAsync(await system.CreateUserAsync(WebRoles.FinanceOperator, mustChangePassword: true));
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/api/notices")).StatusCode);
     }
 
@@ -157,28 +156,4 @@ public sealed partial class AuthorizationTests(WebSystemFixture system)
     private static bool IsRefused(HttpResponseMessage response) =>
         response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized
         || (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString.Contains("/account/denied", StringComparison.Ordinal) == true);
-
-    private HttpClient NewClient() =>
-        new(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer(), UseCookies = true })
-        {
-            BaseAddress = new Uri(system.BaseUrl),
-        };
-
-    private async Task<HttpClient> SignedInClientAsync(string userName)
-    {
-        var client = NewClient();
-        var form = await client.GetStringAsync("/account/login");
-        var token = AntiforgeryToken().Match(form).Groups[1].Value;
-        var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["UserName"] = userName,
-            ["Password"] = WebSystemFixture.UserPassword,
-            ["__RequestVerificationToken"] = token,
-        }));
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return client;
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryToken();
 }

@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using NonTax.BankSimulator;
 using NonTax.EBills.Keys;
@@ -21,7 +20,7 @@ namespace NonTax.Frontend.Tests;
 /// the face as a PDF, and only the unit's own clerks and supervisors and finance may do it.
 /// </summary>
 [Collection(WebSystemCollection.Name)]
-public sealed partial class EBillExchangeTests(WebSystemFixture system)
+public sealed class EBillExchangeTests(WebSystemFixture system)
 {
     private const string Unit = "0104901";
     private const string OtherUnit = "0201001";
@@ -37,7 +36,7 @@ public sealed partial class EBillExchangeTests(WebSystemFixture system)
         var second = await PaidNoticeAsync();
         var third = await PaidNoticeAsync();
         var unpaid = await IssuedNoticeAsync();
-        using var clerk = await SignedInClientAsync(await system.CreateUserAsync(WebRoles.UnitBillingClerk, Unit));
+        using var clerk = await system.SignedInClientAsync(await system.CreateUserAsync(WebRoles.UnitBillingClerk, Unit));
 
         // Two exchanges of one notice at once: one bill, the other call is told it already exists.
         var race = await Task.WhenAll(
@@ -90,21 +89,21 @@ public sealed partial class EBillExchangeTests(WebSystemFixture system)
         var payCode = await PaidNoticeAsync();
         var body = new { billCode };
 
-        using (var anonymous = NewClient())
+        using (var anonymous = system.NewClient())
         {
             Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync($"/api/notices/{payCode}/ebill", body)).StatusCode);
         }
 
         foreach (var role in new[] { WebRoles.Auditor, WebRoles.Operations, WebRoles.FinanceAdministrator })
         {
-            using var refused = await SignedInClientAsync(await system.CreateUserAsync(role));
+            using var refused = await system.SignedInClientAsync(await system.CreateUserAsync(role));
             Assert.Equal(HttpStatusCode.Forbidden, (await refused.PostAsJsonAsync($"/api/notices/{payCode}/ebill", body)).StatusCode);
             Assert.Equal(HttpStatusCode.Forbidden, (await refused.PostAsJsonAsync("/api/ebills/exchange-batch", new { billCode, payCodes = new[] { payCode } })).StatusCode);
             Assert.Equal(HttpStatusCode.Forbidden, (await refused.PostAsJsonAsync($"/api/notices/{payCode}/ebill/reverse", new { reason = "x" })).StatusCode);
         }
 
         // Another unit's clerk does not even learn that the notice exists; nothing is issued.
-        using (var stranger = await SignedInClientAsync(await system.CreateUserAsync(WebRoles.UnitBillingClerk, OtherUnit)))
+        using (var stranger = await system.SignedInClientAsync(await system.CreateUserAsync(WebRoles.UnitBillingClerk, OtherUnit)))
         {
             Assert.Equal(HttpStatusCode.NotFound, (await stranger.PostAsJsonAsync($"/api/notices/{payCode}/ebill", body)).StatusCode);
             var batch = await (await stranger.PostAsJsonAsync("/api/ebills/exchange-batch", new { billCode, payCodes = new[] { payCode } })).Content.ReadFromJsonAsync<JsonElement>();
@@ -115,17 +114,17 @@ public sealed partial class EBillExchangeTests(WebSystemFixture system)
         Assert.Equal(0, await system.Database.ScalarAsync<long>("SELECT count(*) FROM nontax.ebills WHERE pay_code = $1", payCode));
 
         // The unit's supervisor and a finance operator may.
-        using (var supervisor = await SignedInClientAsync(await system.CreateUserAsync(WebRoles.UnitSupervisor, Unit)))
+        using (var supervisor = await system.SignedInClientAsync(await system.CreateUserAsync(WebRoles.UnitSupervisor, Unit)))
         {
             var exchanged = await supervisor.PostAsJsonAsync($"/api/notices/{payCode}/ebill", body);
             Assert.Equal(HttpStatusCode.OK, exchanged.StatusCode);
             var bill = (await exchanged.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("bill").GetString();
-            using var stranger = await SignedInClientAsync(await system.CreateUserAsync(WebRoles.UnitSupervisor, OtherUnit));
+            using var stranger = await system.SignedInClientAsync(await system.CreateUserAsync(WebRoles.UnitSupervisor, OtherUnit));
             Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/ebills/{bill}/pdf")).StatusCode);
             Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/ebills/{bill}/file")).StatusCode);
         }
 
-        using var finance = await SignedInClientAsync(await system.CreateUserAsync(WebRoles.FinanceOperator));
+        using var finance = await system.SignedInClientAsync(await system.CreateUserAsync(WebRoles.FinanceOperator));
         var repeat = await (await finance.PostAsJsonAsync($"/api/notices/{payCode}/ebill", body)).Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("already-exchanged", repeat.GetProperty("status").GetString());
         Assert.Equal(HttpStatusCode.OK, (await finance.PostAsJsonAsync($"/api/notices/{payCode}/ebill/reverse", new { reason = "财政冲红" })).StatusCode);
@@ -215,25 +214,4 @@ public sealed partial class EBillExchangeTests(WebSystemFixture system)
         Assert.Equal("00000", (await scenarios.PayAsync(system.Peer(PayingBank), payCode, new SimulatorArguments(["pay"]), CancellationToken.None)).ReplyField("Result"));
         return payCode;
     }
-
-    private HttpClient NewClient() =>
-        new(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer(), UseCookies = true }) { BaseAddress = new Uri(system.BaseUrl) };
-
-    private async Task<HttpClient> SignedInClientAsync(string userName)
-    {
-        var client = NewClient();
-        var form = await client.GetStringAsync("/account/login");
-        var token = AntiforgeryToken().Match(form).Groups[1].Value;
-        var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["UserName"] = userName,
-            ["Password"] = WebSystemFixture.UserPassword,
-            ["__RequestVerificationToken"] = token,
-        }));
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return client;
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryToken();
 }

@@ -17,7 +17,7 @@ namespace NonTax.Frontend.Tests;
 /// edge (sandbox bureau and peers seeded) plus the real web frontend on a free loopback port,
 /// connected to that cluster as an Orleans client, and Debian's Chromium driven by Playwright.
 /// </summary>
-public sealed class WebSystemFixture : EdgeSystemFixture, IAsyncLifetime
+public sealed partial class WebSystemFixture : EdgeSystemFixture, IAsyncLifetime
 {
     public const string AdminUser = "admin";
     public const string InitialAdminPassword = "Initial-Adm1n!pw";
@@ -158,4 +158,30 @@ public sealed class WebSystemFixture : EdgeSystemFixture, IAsyncLifetime
         await page.SetViewportSizeAsync(1000, 700);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(directory, name + ".png"), Type = ScreenshotType.Png });
     }
+
+    /// <summary>An HTTP client of the web app that keeps cookies and does not follow redirects (a refusal stays visible).</summary>
+    public HttpClient NewClient() =>
+        new(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new System.Net.CookieContainer(), UseCookies = true })
+        {
+            BaseAddress = new Uri(BaseUrl),
+        };
+
+    /// <summary>Signs <paramref name="userName"/> in through the login form, anti-forgery token and all, as a browser would.</summary>
+    public async Task<HttpClient> SignedInClientAsync(string userName)
+    {
+        var client = NewClient();
+        var form = await client.GetStringAsync("/account/login");
+        var token = AntiforgeryToken().Match(form).Groups[1].Value;
+        var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["UserName"] = userName,
+            ["Password"] = UserPassword,
+            ["__RequestVerificationToken"] = token,
+        }));
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial System.Text.RegularExpressions.Regex AntiforgeryToken();
 }
