@@ -52,6 +52,11 @@ if ! dotnet format NonTaxGrains.sln --verify-no-changes --no-restore >"$log.form
 fi
 rm -f "$log.format"
 
+# CI keeps only the tail of the output: repeat each failure (name, message, top of the stack) last.
+if grep -qE '^ +Failed [A-Za-z]' "$log"; then
+    echo "Failures:"
+    awk '/^ +Failed [A-Za-z]/ { n = 25 } n > 0 { print; n-- }' "$log" | head -n 200
+fi
 # One closing line for CI: the sum over every test project's summary line.
 awk '/^ *Passed: *[0-9]+ *$/ { p += $2 } /^ *Failed: *[0-9]+ *$/ { f += $2 } /^ *Skipped: *[0-9]+ *$/ { s += $2 }
      END { printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$log"
