@@ -112,6 +112,48 @@ public sealed class DatabaseRoleTests(PostgresFixture database)
     }
 
     [Fact]
+    public async Task Machine_tokens_are_minted_and_revoked_by_the_frontend_and_only_read_by_the_silo()
+    {
+        const string insert = "INSERT INTO nontax.machine_tokens (name, purpose, token_hash, prefix, permissions, created_by, expires_at) " +
+            "VALUES ('role-test', 'x', sha256('x'::bytea), 'ntm_abcdef', ARRAY['ops.read'], 'x', now() + interval '1 day')";
+        var silo = database.AppConnectionString;
+        var frontend = database.FrontendConnectionString;
+        // The silo authenticates /ops with them and notes their use; it cannot plant, widen or revive one.
+        await AssertAllowedAsync(silo, "SELECT name, token_hash, permissions, expires_at, revoked_at FROM nontax.machine_tokens");
+        await AssertAllowedAsync(silo, "UPDATE nontax.machine_tokens SET last_used_at = now()");
+        foreach (var sql in new[]
+        {
+            insert,
+            "UPDATE nontax.machine_tokens SET permissions = ARRAY['ops.write']",
+            "UPDATE nontax.machine_tokens SET revoked_at = NULL, revoked_by = NULL",
+            "UPDATE nontax.machine_tokens SET expires_at = now() + interval '10 years'",
+            "DELETE FROM nontax.machine_tokens",
+        })
+        {
+            await AssertRefusedAsync(silo, sql);
+        }
+
+        // The web app mints and revokes; it never deletes or re-keys a token.
+        await AssertAllowedAsync(frontend, insert);
+        await AssertAllowedAsync(frontend, "UPDATE nontax.machine_tokens SET revoked_at = now(), revoked_by = 'x'");
+        await AssertAllowedAsync(frontend, "SELECT token_hash FROM nontax.machine_tokens");
+        foreach (var sql in new[]
+        {
+            "UPDATE nontax.machine_tokens SET token_hash = sha256('y'::bytea)",
+            "UPDATE nontax.machine_tokens SET permissions = ARRAY['ops.write']",
+            "UPDATE nontax.machine_tokens SET expires_at = now() + interval '10 years'",
+            "DELETE FROM nontax.machine_tokens",
+        })
+        {
+            await AssertRefusedAsync(frontend, sql);
+        }
+
+        // The edge has no business with them.
+        await AssertRefusedAsync(database.EdgeConnectionString, "SELECT name FROM nontax.machine_tokens");
+        await AssertRefusedAsync(database.EdgeConnectionString, insert);
+    }
+
+    [Fact]
     public async Task The_migration_moves_the_edge_tables_and_their_rows_into_the_project_schema()
     {
         Assert.Equal(0L, await database.ScalarAsync<long>(

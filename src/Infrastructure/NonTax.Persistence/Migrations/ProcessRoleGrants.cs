@@ -29,6 +29,11 @@ public static class ProcessRoleGrants
         REVOKE INSERT, UPDATE, DELETE ON public.orleansquery, nontax.schema_versions FROM {role};
         -- The web operation log is append-only (deploy/sql/0800_web_accounts.sql).
         REVOKE UPDATE, DELETE, TRUNCATE ON nontax.web_audit_log FROM {role};
+        -- Machine tokens (0910_machine_tokens.sql): the silo authenticates /ops with them and
+        -- notes when one was used; minting and revoking are the web app's (or the owner's, for the
+        -- silo's machine-token command), so a compromised silo role cannot plant a token.
+        REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON nontax.machine_tokens FROM {role};
+        GRANT UPDATE (last_used_at) ON nontax.machine_tokens TO {role};
         """;
     }
 
@@ -93,6 +98,11 @@ public static class ProcessRoleGrants
         REVOKE SELECT ON nontax.peer_token_proposals FROM {role};
         GRANT SELECT (id, node_code, token_length, grace_seconds, base_version, proposed_by, proposed_at, status, decided_by,
             decided_at, decision_note) ON nontax.peer_token_proposals TO {role};
+        -- Machine tokens: staff mint and revoke them on /admin/machine-tokens; the web app
+        -- authenticates bearer calls by the stored hash. No row is ever deleted or re-keyed.
+        GRANT INSERT ON nontax.machine_tokens TO {role};
+        GRANT UPDATE (revoked_by, revoked_at, last_used_at) ON nontax.machine_tokens TO {role};
+        GRANT USAGE ON SEQUENCE nontax.machine_tokens_id_seq TO {role};
         DO $grant$
         DECLARE
             sequence regclass;
