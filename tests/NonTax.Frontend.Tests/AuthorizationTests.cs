@@ -12,17 +12,17 @@ namespace NonTax.Frontend.Tests;
 [Collection(WebSystemCollection.Name)]
 public sealed class AuthorizationTests(WebSystemFixture system)
 {
-    private static readonly string[] Pages = ["/notices", "/notices/issue", "/notices/import", "/wall", "/admin/users", "/admin/audit", "/ops/dashboard/", "/peers", "/refunds", "/reconciliation", "/bank-accounts", "/bank-accounts/supervised", "/bank-accounts/32001647236051117660", "/alerts", "/clearing", "/bills", "/ops/health", "/notices/ebills", "/reports", "/reports/income-trend"];
+    private static readonly string[] Pages = ["/notices", "/notices/issue", "/notices/import", "/wall", "/admin/users", "/admin/audit", "/ops/dashboard/", "/peers", "/refunds", "/reconciliation", "/bank-accounts", "/bank-accounts/supervised", "/bank-accounts/32001647236051117660", "/alerts", "/clearing", "/bills", "/ops/health", "/notices/ebills", "/reports", "/reports/income-trend", "/admin/machine-tokens"];
 
     // Which of the pages above each role reaches; every other one must be refused.
     public static TheoryData<string, string?, string[]> Reach => new()
     {
-        { WebRoles.FinanceAdministrator, null, ["/notices", "/wall", "/admin/users", "/peers", "/refunds", "/reconciliation", "/bank-accounts", "/bank-accounts/supervised", "/bank-accounts/32001647236051117660", "/alerts", "/clearing", "/bills", "/reports", "/reports/income-trend"] },
+        { WebRoles.FinanceAdministrator, null, ["/notices", "/wall", "/admin/users", "/admin/machine-tokens", "/peers", "/refunds", "/reconciliation", "/bank-accounts", "/bank-accounts/supervised", "/bank-accounts/32001647236051117660", "/alerts", "/clearing", "/bills", "/reports", "/reports/income-trend"] },
         { WebRoles.FinanceOperator, null, ["/notices", "/notices/issue", "/notices/import", "/wall", "/peers", "/refunds", "/reconciliation", "/bank-accounts", "/bank-accounts/supervised", "/bank-accounts/32001647236051117660", "/alerts", "/clearing", "/bills", "/notices/ebills", "/reports", "/reports/income-trend"] },
         { WebRoles.Auditor, null, ["/notices", "/admin/audit", "/peers", "/refunds", "/reconciliation", "/bank-accounts", "/bank-accounts/supervised", "/bank-accounts/32001647236051117660", "/alerts", "/clearing", "/bills", "/reports", "/reports/income-trend"] },
         { WebRoles.UnitBillingClerk, "0201001", ["/notices", "/notices/issue", "/notices/import", "/refunds", "/bills", "/notices/ebills"] },
         { WebRoles.UnitSupervisor, "0201001", ["/notices", "/notices/issue", "/notices/import", "/refunds", "/bills", "/notices/ebills", "/reports", "/reports/income-trend"] },
-        { WebRoles.Operations, null, ["/wall", "/ops/dashboard/", "/peers", "/alerts", "/ops/health"] },
+        { WebRoles.Operations, null, ["/wall", "/ops/dashboard/", "/peers", "/alerts", "/ops/health", "/admin/machine-tokens"] },
     };
 
     [Theory]
@@ -52,6 +52,7 @@ public sealed class AuthorizationTests(WebSystemFixture system)
             Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/notices")).StatusCode);
             Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/audit")).StatusCode);
             Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/peers")).StatusCode);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/machine-tokens")).StatusCode);
             Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync("/api/peers/D3206820105/token-changes", new { token = "Ab3$efgh1jkLmn0pQr" })).StatusCode);
             // What is public stays public.
             Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/openapi/v1.json")).StatusCode);
@@ -63,6 +64,9 @@ public sealed class AuthorizationTests(WebSystemFixture system)
         {
             Assert.Equal(HttpStatusCode.Forbidden, (await auditor.PostAsJsonAsync("/api/notices", body)).StatusCode);
             Assert.Equal(HttpStatusCode.OK, (await auditor.GetAsync("/api/audit")).StatusCode);
+            // Machine tokens are minted by finance administrators and operations staff only.
+            Assert.Equal(HttpStatusCode.Forbidden, (await auditor.GetAsync("/api/machine-tokens")).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await auditor.PostAsJsonAsync("/api/machine-tokens", new { name = "auditor-token", purpose = "x", permissions = new[] { "audit.view" }, days = 1 })).StatusCode);
             // An auditor reads the peers but neither proposes nor approves a token.
             Assert.Equal(HttpStatusCode.OK, (await auditor.GetAsync("/api/peers")).StatusCode);
             Assert.Equal(HttpStatusCode.Forbidden, (await auditor.PostAsJsonAsync("/api/peers/D3206820105/token-changes", new { token = "Ab3$efgh1jkLmn0pQr" })).StatusCode);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -10,6 +11,7 @@ using NonTax.Frontend.Audit;
 using NonTax.Frontend.Bills;
 using NonTax.Frontend.Clearing;
 using NonTax.Frontend.Health;
+using NonTax.Frontend.MachineTokens;
 using NonTax.Frontend.Notices;
 using NonTax.Frontend.Payment;
 using NonTax.Frontend.Peers;
@@ -23,6 +25,7 @@ using NonTax.Infrastructure.Alerts;
 using NonTax.Infrastructure.Client;
 using NonTax.Infrastructure.Database;
 using NonTax.Infrastructure.Hosting;
+using NonTax.Infrastructure.MachineTokens;
 using NonTax.Infrastructure.Projection.Queries;
 using NonTax.Infrastructure.Projection.Queries.Bills;
 using Npgsql;
@@ -80,6 +83,22 @@ public static class FrontendHostExtensions
             o.Events.OnRedirectToLogin = c => ApiAwareRedirect(c, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = c => ApiAwareRedirect(c, StatusCodes.Status403Forbidden);
         });
+
+        // Programs sign in with a machine token as a bearer; everyone else with the cookie. The
+        // selector looks only at the Authorization header, so a token is never taken from a cookie
+        // or the query string, and a bearer call never falls back to the cookie.
+        services.AddSingleton<MachineTokenStore>();
+        services.AddScoped<MachineTokenDesk>();
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = MachineTokenSchemes.Selector;
+                o.DefaultAuthenticateScheme = MachineTokenSchemes.Selector;
+                o.DefaultChallengeScheme = MachineTokenSchemes.Selector;
+                o.DefaultForbidScheme = MachineTokenSchemes.Selector;
+            })
+            .AddScheme<AuthenticationSchemeOptions, MachineTokenAuthenticationHandler>(MachineTokenSchemes.Bearer, null)
+            .AddPolicyScheme(MachineTokenSchemes.Selector, null, o => o.ForwardDefaultSelector = context =>
+                MachineTokenSchemes.IsBearerRequest(context.Request) ? MachineTokenSchemes.Bearer : IdentityConstants.ApplicationScheme);
 
         services.AddSingleton<IAuthorizationHandler, PermissionHandler>();
         services.AddAuthorization(o =>
@@ -161,6 +180,7 @@ public static class FrontendHostExtensions
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseMiddleware<MachineTokenAudit>();
         app.UseMiddleware<ForcedPasswordChange>();
         app.UseAuthorization();
         app.MapNonTaxHealth();
@@ -186,6 +206,7 @@ public static class FrontendHostExtensions
         app.MapAlertApi();
         app.MapStatusApi();
         app.MapReportApi();
+        app.MapMachineTokenApi();
         app.MapOrleansDashboard(routePrefix: "/ops/dashboard").RequireAuthorization(Permission.OpsDashboard);
         app.MapHub<WallHub>("/hubs/wall").RequireAuthorization(Permission.WallView);
         app.MapGet("/culture/{name}", (string name, string? returnUrl, HttpContext context) =>

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using NonTax.Frontend.Audit;
 using NonTax.Frontend.Rights;
 using NonTax.Grains.Abstractions.Peers;
+using NonTax.Infrastructure.MachineTokens;
 using NonTax.Infrastructure.Peers;
 using Npgsql;
 
@@ -14,7 +15,7 @@ namespace NonTax.Frontend.Peers;
 /// token). Listing reads the peers' and proposals' plain columns. Every step goes to the audit
 /// log, never with the token.
 /// </summary>
-public sealed class PeerTokenChanges(NpgsqlDataSource dataSource, IClusterClient cluster, AuditTrail audit, TimeProvider clock)
+public sealed class PeerTokenChanges(NpgsqlDataSource dataSource, IClusterClient cluster, AuditTrail audit, TimeProvider clock, MachineTokenStore machineTokens)
 {
     public const string Pending = "pending";
 
@@ -96,8 +97,19 @@ public sealed class PeerTokenChanges(NpgsqlDataSource dataSource, IClusterClient
 
     private async Task<PeerTokenOutcome> DecideAsync(ClaimsPrincipal user, long id, bool approve, string? note)
     {
-        var step = await Desk.Decide(id, approve, note, UserScope.Of(user).UserName);
         var action = approve ? "peer.token_approve" : "peer.token_reject";
+        var decider = UserScope.Of(user).UserName;
+        // A machine token is its own actor (token:<name>), so the silo's check already keeps it
+        // from deciding its own proposal; this one keeps a token and the person who minted it from
+        // being maker and checker of the same change.
+        if (await ProposerAsync(id) is { } proposer && !string.Equals(proposer, decider, StringComparison.Ordinal)
+            && await machineTokens.SamePartyAsync(proposer, decider))
+        {
+            await audit.RecordAsync(action, $"proposal {id}", AuditTrail.Refused, $"proposal {id} by {proposer}: the same person behind a machine token may not decide it");
+            return PeerTokenOutcome.OwnProposal;
+        }
+
+        var step = await Desk.Decide(id, approve, note, decider);
         var result = step.Outcome switch
         {
             PeerTokenOutcome.Approved or PeerTokenOutcome.Rejected => AuditTrail.Succeeded,
@@ -112,5 +124,12 @@ public sealed class PeerTokenChanges(NpgsqlDataSource dataSource, IClusterClient
         };
         await audit.RecordAsync(action, step.NodeCode ?? $"proposal {id}", result, detail);
         return step.Outcome;
+    }
+
+    private async Task<string?> ProposerAsync(long id)
+    {
+        await using var command = dataSource.CreateCommand("SELECT proposed_by FROM nontax.peer_token_proposals WHERE id = $1");
+        command.Parameters.AddWithValue(id);
+        return await command.ExecuteScalarAsync() as string;
     }
 }

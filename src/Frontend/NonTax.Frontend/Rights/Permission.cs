@@ -64,9 +64,25 @@ public static class Permission
     /// <summary>See cluster, edge and database health on one page.</summary>
     public const string OpsHealth = "ops.health";
 
+    /// <summary>Mint, list and revoke machine tokens (机器令牌) for automation.</summary>
+    public const string MachineTokensManage = "machinetokens.manage";
+
+    /// <summary>Read the silo's operator API (<c>/ops</c> GET); meaningful only on a machine token.</summary>
+    public const string OpsRead = NonTax.Infrastructure.MachineTokens.MachineTokenRights.OpsRead;
+
+    /// <summary>Change through the silo's operator API (<c>/ops</c> other methods); meaningful only on a machine token.</summary>
+    public const string OpsWrite = NonTax.Infrastructure.MachineTokens.MachineTokenRights.OpsWrite;
+
     public static IReadOnlyList<string> All { get; } =
         [NoticesView, NoticesIssue, NoticesImport, NoticesVoid, UsersManage, AuditView, WallView, OpsDashboard, PeersView, PeersPropose, PeersApprove,
-            RefundsView, RefundsApply, RefundsApprove, ReconciliationView, ReconciliationResolve, AlertsView, AlertsHandle, ClearingView, BillsView, EBillsExchange, EBillsReverse, ReportsView, OpsHealth];
+            RefundsView, RefundsApply, RefundsApprove, ReconciliationView, ReconciliationResolve, AlertsView, AlertsHandle, ClearingView, BillsView, EBillsExchange, EBillsReverse, ReportsView, OpsHealth,
+            MachineTokensManage, OpsRead, OpsWrite];
+
+    /// <summary>
+    /// Rights a machine token may carry: all but managing people and tokens, so a leaked token can
+    /// neither create accounts nor mint the next token for itself.
+    /// </summary>
+    public static IReadOnlyList<string> ForMachineTokens { get; } = [.. All.Where(p => p is not (UsersManage or MachineTokensManage))];
 
     /// <summary>Claim type of a right given to one user beyond their roles.</summary>
     public const string GrantClaim = "nontax:grant";
