@@ -20,9 +20,6 @@ command -v curl >/dev/null || { export DEBIAN_FRONTEND=noninteractive; apt-get u
 if [[ ! -s "$state/token-key" ]]; then
     (umask 077; head -c 32 /dev/urandom | base64 >"$state/token-key")
 fi
-if [[ ! -s "$state/ops-api-token" ]]; then
-    (umask 077; head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$state/ops-api-token")
-fi
 if [[ ! -s "$state/web-admin-password" ]]; then
     # The web app's initial administrator (user admin), changed at first sign-in. Upper and lower
     # case, digits and a symbol around the random part, so it keeps the bureau's password rule.
@@ -38,7 +35,9 @@ bin() { echo "$repo/src/$1/bin/Release/net10.0/$2.dll"; }
 # gets the owner's connection string, for migrations.
 export ConnectionStrings__NonTax="$NONTAX_PG_APP"
 export Security__TokenKey="$(cat "$state/token-key")"
-export Operations__ApiToken="$(cat "$state/ops-api-token")"
+# The operator API takes named machine tokens (docs/operations.md "Machine tokens"); the local
+# operator's is minted below once the silo has migrated the database. No break-glass
+# Operations__ApiToken is set here.
 export EBills__Keys__Directory="$state/ebill-keys" EBills__Keys__GenerateSandboxKeys=true
 export DOTNET_ENVIRONMENT=Production ASPNETCORE_ENVIRONMENT=Production
 logs="$state/logs"
@@ -91,6 +90,19 @@ sms_pid=$!
 pids+=($!)
 wait_http http://127.0.0.1:8080/health/live "silo"
 
+# The local operator's machine token (ops.read, ops.write; 30 days) in .state/dev/ops-api-token:
+# kept while the silo accepts it, minted anew at first start, after expiry or revocation, or when
+# the file still holds a shared token of an earlier version.
+if [[ -s "$state/ops-api-token" ]] && curl -fsS -o /dev/null -H "Authorization: Bearer $(cat "$state/ops-api-token")" http://127.0.0.1:8080/ops/peers 2>/dev/null; then
+    echo "[run] operator API token: .state/dev/ops-api-token (machine token, still valid)"
+else
+    token_name="local-operator-$(date -u +%Y%m%d%H%M%S)"
+    (umask 077; cd "$repo/src/Silo/NonTax.Silo" && ConnectionStrings__NonTaxOwner="$NONTAX_PG_OWNER" dotnet "$(bin Silo/NonTax.Silo NonTax.Silo)" \
+        machine-token create --name "$token_name" --permissions ops.read,ops.write --days 30 --purpose "run.sh local operator" >"$state/ops-api-token.new")
+    mv "$state/ops-api-token.new" "$state/ops-api-token"
+    echo "[run] operator API token: minted machine token $token_name into .state/dev/ops-api-token (30 days)"
+fi
+
 (cd "$repo/src/SocketEdge/NonTax.SocketEdge" && export ConnectionStrings__NonTax="$NONTAX_PG_EDGE" && exec dotnet "$(bin SocketEdge/NonTax.SocketEdge NonTax.SocketEdge)") > >(tee "$logs/edge.log") 2>&1 &
 pids+=($!)
 (cd "$repo/src/Frontend/NonTax.Frontend" && export ConnectionStrings__NonTax="$NONTAX_PG_FRONTEND" && export Web__InitialAdminPassword="$(cat "$state/web-admin-password")" && exec dotnet "$(bin Frontend/NonTax.Frontend NonTax.Frontend)") > >(tee "$logs/frontend.log") 2>&1 &
@@ -105,7 +117,7 @@ cat <<INFO
   Bank TCP endpoint (CNNONTAX):   127.0.0.1:9100
   Socket edge health:             http://127.0.0.1:8081/health
   Silo health:                    http://127.0.0.1:8080/health
-  Orleans Dashboard:              http://127.0.0.1:8080/dashboard  (password: the operator token, any user name)
+  Orleans Dashboard:              http://127.0.0.1:8080/dashboard  (password: the operator machine token, any user name)
   Operator API:                   http://127.0.0.1:8080/ops/peers  (Authorization: Bearer \$(cat .state/dev/ops-api-token))
   Frontend:                       http://127.0.0.1:5000   (health: /health; API description: /openapi/v1.json)
   Web sign-in:                    user admin, first password in .state/dev/web-admin-password (changed at first sign-in)

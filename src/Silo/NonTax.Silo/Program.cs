@@ -2,6 +2,11 @@ using NonTax.Infrastructure.Hosting;
 using NonTax.Silo.Commands;
 using NonTax.Silo.Hosting;
 
+if (args.FirstOrDefault() == MachineTokenCommand.Verb)
+{
+    return await MachineTokenCommand.RunAsync(args[1..], Console.Out, Console.Error);
+}
+
 var migrateOnly = args.FirstOrDefault() == "migrate";
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {

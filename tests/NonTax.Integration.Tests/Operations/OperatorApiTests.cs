@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
 using NonTax.Grains.Abstractions.Outbound;
 using NonTax.Integration.Tests.Fixtures;
 using NonTax.Protocol.Nodes;
@@ -102,6 +103,121 @@ public sealed class OperatorApiTests(OperatorSystemFixture system) : IClassFixtu
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Contains("operator API disabled", await response.Content.ReadAsStringAsync());
         await app.StopAsync();
+    }
+
+    /// <summary>Mints a token the way run.sh does: the silo's machine-token command with the owner connection.</summary>
+    private async Task<(string Name, string Secret)> MintOpsTokenAsync(string permissions)
+    {
+        var name = $"ops-test-{Guid.NewGuid():N}"[..24];
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:NonTaxOwner"] = system.Database.OwnerConnectionString })
+            .Build();
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = await NonTax.Silo.Commands.MachineTokenCommand.RunAsync(
+            ["create", "--name", name, "--permissions", permissions, "--days", "2"], output, error, configuration);
+        Assert.True(code == 0, error.ToString());
+        var secret = output.ToString().Trim();
+        Assert.True(NonTax.Infrastructure.MachineTokens.MachineTokenSecret.IsWellFormed(secret), "stdout holds only the secret: " + secret);
+        return (name, secret);
+    }
+
+    private HttpClient TokenClient(string secret, string? operatorName = null) =>
+        OperatorHttp.Create(system.OperationsPort, secret, operatorName);
+
+    [Fact]
+    public async Task A_machine_token_reads_with_ops_read_and_changes_only_with_ops_write_under_its_own_name()
+    {
+        var (_, reader) = await MintOpsTokenAsync("ops.read");
+        using (var read = TokenClient(reader))
+        {
+            Assert.Equal(HttpStatusCode.OK, (await read.GetAsync("/ops/peers")).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await read.PostAsync("/ops/green-channel/1/read", null)).StatusCode);
+        }
+
+        var bank = system.Peer("D3206820103");
+        var title = $"令牌已读 {Guid.NewGuid():N}"[..20];
+        Assert.Equal("00000", (await system.Finance.SendAsync(bank, "2000", [("Title", title), ("Content", "x"), ("Sender", "建行运维")])).ReplyField("Result"));
+        var (name, writer) = await MintOpsTokenAsync("ops.read,ops.write");
+        // A token acts as itself: the X-Operator header does not make it someone else.
+        using var write = TokenClient(writer, "zhang.san");
+        var id = (await JsonOf(await write.GetAsync("/ops/green-channel?limit=50"))).EnumerateArray()
+            .Single(m => m.GetProperty("title").GetString() == title).GetProperty("id").GetInt64();
+        Assert.Equal(HttpStatusCode.NoContent, (await write.PostAsync($"/ops/green-channel/{id}/read", null)).StatusCode);
+        var read2 = (await JsonOf(await write.GetAsync("/ops/green-channel?limit=50"))).EnumerateArray().Single(m => m.GetProperty("id").GetInt64() == id);
+        Assert.Equal("token:" + name, read2.GetProperty("readBy").GetString());
+        Assert.True(await system.Database.ScalarAsync<bool>("SELECT last_used_at IS NOT NULL FROM nontax.machine_tokens WHERE name = $1", name));
+    }
+
+    [Fact]
+    public async Task A_token_without_ops_rights_an_expired_and_a_revoked_one_are_refused()
+    {
+        var store = new NonTax.Infrastructure.MachineTokens.MachineTokenStore(Npgsql.NpgsqlDataSource.Create(system.Database.OwnerConnectionString), TimeProvider.System);
+        var web = await store.CreateAsync(new NonTax.Infrastructure.MachineTokens.MachineTokenDraft($"web-only-{Guid.NewGuid():N}"[..24], "x", ["reports.view"], null, 1, "test"));
+        using (var client = TokenClient(web.Secret!))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/ops/peers")).StatusCode);
+        }
+
+        var expired = NonTax.Infrastructure.MachineTokens.MachineTokenSecret.New();
+        await system.Database.ScalarAsync<long>("""
+            INSERT INTO nontax.machine_tokens (name, purpose, token_hash, prefix, permissions, created_by, created_at, expires_at)
+            VALUES ($1, 'test', $2, $3, ARRAY['ops.read'], 'test', now() - interval '2 days', now() - interval '1 day') RETURNING id
+            """, $"ops-expired-{Guid.NewGuid():N}"[..24], NonTax.Infrastructure.MachineTokens.MachineTokenSecret.Hash(expired), expired[..10]);
+        using (var client = TokenClient(expired))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/ops/peers")).StatusCode);
+        }
+
+        // Revoked: refused once the silo's short cache has let go of it (polled, not timed).
+        var (name, secret) = await MintOpsTokenAsync("ops.read");
+        using var revoked = TokenClient(secret);
+        Assert.Equal(HttpStatusCode.OK, (await revoked.GetAsync("/ops/peers")).StatusCode);
+        Assert.True(await store.RevokeAsync(name, "test"));
+        Assert.True(await Eventually.HoldsAsync(async () => (await revoked.GetAsync("/ops/peers")).StatusCode == HttpStatusCode.Unauthorized));
+        // The dashboard takes a machine token as its Basic password too (an unknown one is refused).
+        using var dashboard = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = _http.BaseAddress };
+        var (_, viewer) = await MintOpsTokenAsync("ops.read");
+        dashboard.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("ops:" + viewer)));
+        Assert.True((int)(await dashboard.GetAsync(OperatorApi.DashboardPrefix)).StatusCode is >= 200 and < 400);
+        dashboard.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("ops:" + NonTax.Infrastructure.MachineTokens.MachineTokenSecret.New())));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await dashboard.GetAsync(OperatorApi.DashboardPrefix)).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_machine_token_command_refuses_web_rights_and_bad_input_and_writes_nothing()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:NonTaxOwner"] = system.Database.OwnerConnectionString })
+            .Build();
+        foreach (var args in new[]
+        {
+            new[] { "create", "--name", "cli-refused-a", "--permissions", "reports.view" },
+            ["create", "--name", "cli-refused-b", "--days", "400"],
+            ["create", "--name", "Cli Refused"],
+            ["create", "--name"],
+        })
+        {
+            using var output = new StringWriter();
+            using var error = new StringWriter();
+            Assert.NotEqual(0, await NonTax.Silo.Commands.MachineTokenCommand.RunAsync(args, output, error, configuration));
+            Assert.Equal("", output.ToString());
+        }
+
+        Assert.Equal(0L, await system.Database.ScalarAsync<long>("SELECT count(*) FROM nontax.machine_tokens WHERE name LIKE 'cli-refused%' OR name = 'Cli Refused'"));
+    }
+
+    [Fact]
+    public async Task A_machine_token_and_its_creator_are_one_party_in_maker_checker()
+    {
+        var store = new NonTax.Infrastructure.MachineTokens.MachineTokenStore(Npgsql.NpgsqlDataSource.Create(system.Database.OwnerConnectionString), TimeProvider.System);
+        var creator = $"alice-{Guid.NewGuid():N}"[..16];
+        var first = (await store.CreateAsync(new NonTax.Infrastructure.MachineTokens.MachineTokenDraft($"party-a-{Guid.NewGuid():N}"[..20], "x", ["ops.write"], null, 1, creator))).Token!;
+        var second = (await store.CreateAsync(new NonTax.Infrastructure.MachineTokens.MachineTokenDraft($"party-b-{Guid.NewGuid():N}"[..20], "x", ["ops.write"], null, 1, creator))).Token!;
+        Assert.True(await store.SamePartyAsync(first.Actor, creator));
+        Assert.True(await store.SamePartyAsync(first.Actor, second.Actor));
+        Assert.False(await store.SamePartyAsync(first.Actor, "bob"));
+        Assert.False(await store.SamePartyAsync("ops:alice", "ops:bob"));
     }
 
     [Fact]

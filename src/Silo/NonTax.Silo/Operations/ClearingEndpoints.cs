@@ -33,8 +33,21 @@ public static class ClearingEndpoints
         return Outcome(await grains.GetGrain<IClearingRuleGrain>(itemCode).Propose(rule, OperatorName.Of(context)));
     }
 
-    private static async Task<IResult> ApproveAsync(string itemCode, int version, HttpContext context, [FromServices] IGrainFactory grains) =>
-        Outcome(await grains.GetGrain<IClearingRuleGrain>(itemCode).Approve(version, OperatorName.Of(context)));
+    private static async Task<IResult> ApproveAsync(string itemCode, int version, HttpContext context, [FromServices] IGrainFactory grains,
+        [FromServices] NonTax.Infrastructure.MachineTokens.MachineTokenStore tokens)
+    {
+        var rules = grains.GetGrain<IClearingRuleGrain>(itemCode);
+        var approver = OperatorName.Of(context);
+        // The grain refuses the proposer by name; a machine token and the person who minted it
+        // (or two tokens of one person) are one party too, and are refused here.
+        if (await rules.GetPending() is { } pending && pending.Version == version && pending.ProposedBy != approver
+            && await tokens.SamePartyAsync(pending.ProposedBy, approver, context.RequestAborted))
+        {
+            return Results.Problem("a change to a clearing rule needs a second person: a machine token and the person who minted it are one", statusCode: StatusCodes.Status409Conflict);
+        }
+
+        return Outcome(await rules.Approve(version, approver));
+    }
 
     private static async Task<IResult> RejectAsync(string itemCode, int version, [FromBody] CloseMessageRequest? request, HttpContext context, [FromServices] IGrainFactory grains) =>
         Outcome(await grains.GetGrain<IClearingRuleGrain>(itemCode).Reject(version, OperatorName.Of(context), request?.Reason ?? ""));

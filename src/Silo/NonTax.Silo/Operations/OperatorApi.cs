@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using NonTax.Silo.Operations.Bills;
 using NonTax.Silo.Operations.EBills;
 
@@ -18,6 +19,9 @@ public static class OperatorApi
     public static IServiceCollection AddNonTaxOperatorApi(this IServiceCollection services)
     {
         services.AddSingleton<GreenChannelInbox>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<NonTax.Infrastructure.MachineTokens.MachineTokenStore>();
+        services.AddSingleton<OperatorTokenCache>();
         services.AddSingleton<NonTax.Infrastructure.Projection.Queries.ReconciliationQueries>();
         return services;
     }

@@ -1,8 +1,10 @@
 namespace NonTax.Silo.Operations;
 
 /// <summary>
-/// Who is acting, for audit columns (peer_changes, bank link history, green channel read_by): the
-/// <c>X-Operator</c> header until the web application supplies signed-in users.
+/// Who is acting, for audit columns (peer_changes, bank link history, green channel read_by) and
+/// maker-checker: a machine token's own name (<c>token:&lt;name&gt;</c>; its <c>X-Operator</c>
+/// header is ignored, so one token can never act as two people), else, under the break-glass
+/// token, the <c>X-Operator</c> header.
 /// </summary>
 public static class OperatorName
 {
@@ -10,7 +12,8 @@ public static class OperatorName
     public const string Anonymous = "ops-api";
 
     public static string Of(HttpContext context) =>
-        context.Request.Headers[Header].ToString() is { Length: > 0 and <= 64 } name && !name.Any(char.IsControl)
+        context.Items[OperatorApiGate.TokenItem] is NonTax.Infrastructure.MachineTokens.MachineToken token ? token.Actor
+        : context.Request.Headers[Header].ToString() is { Length: > 0 and <= 64 } name && !name.Any(char.IsControl)
             ? $"ops:{name.Trim()}"
             : Anonymous;
 }
