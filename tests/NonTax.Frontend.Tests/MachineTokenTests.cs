@@ -48,6 +48,14 @@ public sealed partial class MachineTokenTests(WebSystemFixture system)
         Assert.Equal(HttpStatusCode.Forbidden, (await token.GetAsync("/api/notices")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await token.GetAsync("/api/audit")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await token.GetAsync("/api/machine-tokens")).StatusCode);
+        // Only the JSON API takes a token: pages are for people.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await token.GetAsync("/reports")).StatusCode);
+        // The API is described with the rest.
+        using (var anonymous = system.NewClient())
+        {
+            Assert.Contains("/api/machine-tokens", await anonymous.GetStringAsync("/openapi/v1.json"));
+        }
+
         // The secret is taken from the Authorization header only: not from the query string.
         using (var query = system.NewClient())
         {

@@ -44,6 +44,7 @@ public class SensitiveDataMaskerTests
     [InlineData("acct 6222021234567890123", "acct 622************0123")]
     [InlineData("acct 622202123456", "acct 622*****3456")]
     [InlineData("a:6222021234567890123456789,b", "a:622******************6789,b")]
+    [InlineData("Bearer ntm_Ab12Cd34Ef56Gh78Ij90Kl12Mn34Op56Qr78St90 refused", "Bearer ntm_Ab12Cd*** refused")]
     public void Patterns_inside_text_are_masked(string text, string masked) =>
         Assert.Equal(masked, SensitiveDataMasker.MaskText(text));
 

@@ -45,7 +45,8 @@ public sealed class MachineTokenAudit(RequestDelegate next)
             {
                 var known = context.Items[MachineTokenSchemes.RefusedTokenItem] as MachineToken;
                 await audit.RecordAsync(RefusedAction, target, AuditTrail.Refused,
-                    known is null ? "unknown token" : $"{known.StateAt(clock.GetUtcNow())} token {known.Prefix}…",
+                    known is not null ? $"{known.StateAt(clock.GetUtcNow())} token {known.Prefix}…"
+                        : context.Request.Path.StartsWithSegments("/api") ? "unknown token" : "a token outside /api",
                     known?.Actor ?? "anonymous");
             }
         }

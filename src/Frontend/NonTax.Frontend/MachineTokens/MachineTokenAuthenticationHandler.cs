@@ -16,7 +16,7 @@ namespace NonTax.Frontend.MachineTokens;
 /// grant claims and its unit as a unit user's, so <see cref="RolePermissions"/> and
 /// <see cref="UserScope"/> treat it like a user who holds those rights and nothing more.
 /// Unknown, expired and revoked tokens fail (401); the lookup reads PostgreSQL on every call,
-/// so a revoke takes effect on the next request.
+/// so a revoke takes effect on the next request. Only the JSON API (<c>/api</c>) takes a token.
 /// </summary>
 public sealed class MachineTokenAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
@@ -29,6 +29,13 @@ public sealed class MachineTokenAuthenticationHandler(
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
             return AuthenticateResult.NoResult();
+        }
+
+        // Pages and their forms are made for a person (sign-in, password, antiforgery); a program
+        // uses the JSON API.
+        if (!Request.Path.StartsWithSegments("/api"))
+        {
+            return AuthenticateResult.Fail("machine tokens are accepted on /api only");
         }
 
         var token = await store.FindBySecretAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);

@@ -11,6 +11,8 @@ namespace NonTax.Infrastructure.Hosting;
 /// masked the same way: mainland mobile numbers (1[3-9] + 9 digits), 18-character resident ID
 /// numbers (17 digits + digit or X) and any other run of 12 or more digits (bank and card
 /// accounts) — except runs of exactly 20 digits, which are payment codes (缴款码) and MsgIDs.
+/// A machine token's secret (<c>ntm_</c> + 40 base62 characters) keeps only its 10-character
+/// prefix, the part lists show anyway.
 /// </summary>
 public static partial class SensitiveDataMasker
 {
@@ -51,7 +53,7 @@ public static partial class SensitiveDataMasker
 
     /// <summary>Masks mobile numbers, ID numbers and account-like digit runs inside free text.</summary>
     public static string MaskText(string text) =>
-        text.Length < 11 ? text : SensitivePattern().Replace(text, MaskMatch);
+        text.Length < 11 ? text : SensitivePattern().Replace(MachineTokenPattern().Replace(text, m => m.Value[..10] + Hidden), MaskMatch);
 
     private static string MaskMatch(Match match)
     {
@@ -65,4 +67,8 @@ public static partial class SensitiveDataMasker
     /// </summary>
     [GeneratedRegex(@"(?<![0-9A-Za-z])(?:\d{17}[Xx]|1[3-9]\d{9}|\d{12,})(?![0-9A-Za-z])", RegexOptions.CultureInvariant)]
     private static partial Regex SensitivePattern();
+
+    /// <summary>A machine token's secret (MachineTokenSecret): ntm_ and 40 base62 characters.</summary>
+    [GeneratedRegex("ntm_[0-9A-Za-z]{40}", RegexOptions.CultureInvariant)]
+    private static partial Regex MachineTokenPattern();
 }
