@@ -44,6 +44,7 @@ public sealed class BankConnectionHandler(
         using var deadline = new CancellationTokenSource(_options.ReadTimeout);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, connection.ConnectionClosed);
         var input = connection.Transport.Input;
+        IDisposable? balancerScope = null;
         try
         {
             var remote = socketPeer;
@@ -55,7 +56,14 @@ public sealed class BankConnectionHandler(
                     return;
                 }
 
-                remote = proxied;
+                remote = proxied.Source ?? socketPeer;
+                // What the balancer said stays with the connection; its unique id goes into every
+                // log line of the connection, so one request can be followed in both logs.
+                connection.Items[ProxyHeader.ConnectionItemKey] = proxied;
+                if (proxied.UniqueIdHex is { } uniqueId)
+                {
+                    balancerScope = logger.BeginScope(new Dictionary<string, object> { ["ProxyUniqueId"] = uniqueId });
+                }
             }
 
             var frame = await ReadFrameAsync(input, remote, linked.Token);
@@ -95,23 +103,24 @@ public sealed class BankConnectionHandler(
         }
         finally
         {
+            balancerScope?.Dispose();
             _admission.Exit(counted);
             await input.CompleteAsync();
             await connection.Transport.Output.CompleteAsync();
         }
     }
 
-    private async Task<IPEndPoint?> ReadProxyHeaderAsync(PipeReader input, IPEndPoint socketPeer, CancellationToken cancellationToken)
+    private async Task<ProxyHeader?> ReadProxyHeaderAsync(PipeReader input, IPEndPoint socketPeer, CancellationToken cancellationToken)
     {
         while (true)
         {
             var read = await ReadWithIdleLimitAsync(input, cancellationToken);
             var buffer = read.Buffer;
-            var status = ProxyHeaderParser.TryParse(buffer, out var consumed, out var source);
+            var status = ProxyHeaderParser.TryParseHeader(buffer, out var consumed, out var header);
             if (status == ProxyHeaderStatus.Complete)
             {
                 input.AdvanceTo(buffer.GetPosition(consumed));
-                return source ?? socketPeer;
+                return header;
             }
 
             if (status == ProxyHeaderStatus.Invalid || read.IsCompleted)
