@@ -8,13 +8,20 @@ if (args.FirstOrDefault() == MachineTokenCommand.Verb)
 }
 
 var migrateOnly = args.FirstOrDefault() == "migrate";
+var rotateTokenKey = args.FirstOrDefault() == RotateTokenKeyCommand.Name;
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
-    Args = migrateOnly ? args[1..] : args,
+    Args = migrateOnly || rotateTokenKey ? args[1..] : args,
     // appsettings.json sits next to the binaries, whatever directory the process starts in.
     ContentRootPath = AppContext.BaseDirectory,
 });
 builder.AddNonTaxLogging("silo");
+if (rotateTokenKey)
+{
+    // A one-off command: it needs the configuration only, not a silo.
+    return await RotateTokenKeyCommand.RunAsync(builder.Configuration, Console.Out, CancellationToken.None);
+}
+
 builder.AddNonTaxSilo();
 var app = builder.Build();
 

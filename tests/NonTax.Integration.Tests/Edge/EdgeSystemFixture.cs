@@ -21,6 +21,7 @@ public class EdgeSystemFixture : IAsyncLifetime
     private WebApplication? _silo;
     private WebApplication? _edge;
     private string? _peersFile;
+    private Dictionary<string, string?> _common = [];
 
     public const string FinanceNode = "F320682";
 
@@ -105,25 +106,37 @@ public class EdgeSystemFixture : IAsyncLifetime
 
         _silo = await FullSilo.StartAsync(_database, clusterId, "edge-test-silo", siloSettings);
 
+        _common = common;
+        _edge = await StartEdgeAsync(EdgePort, EdgeHealthPort, ExtraEdgeSettings);
+    }
+
+    /// <summary>
+    /// Starts a socket edge on <paramref name="port"/> as the fixture's own is started (the edge's
+    /// least-privilege role, the fixture's token key), with <paramref name="settings"/> on top,
+    /// e.g. other token keys. The caller stops and disposes it.
+    /// </summary>
+    public async Task<WebApplication> StartEdgeAsync(int port, int healthPort, IReadOnlyDictionary<string, string?> settings)
+    {
         var edgeBuilder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
-        edgeBuilder.Configuration.AddInMemoryCollection(common);
+        edgeBuilder.Configuration.AddInMemoryCollection(_common);
         edgeBuilder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             // The edge's own least-privilege role, as run.sh gives it.
             ["ConnectionStrings:NonTax"] = _database.EdgeConnectionString,
             ["ConnectionStrings:NonTaxOwner"] = null,
-            ["Edge:Port"] = EdgePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Edge:HealthPort"] = EdgeHealthPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Edge:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Edge:HealthPort"] = healthPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["FinanceNode:Code"] = FinanceNode,
             ["Edge:IdleTimeout"] = "00:00:02",
             ["Edge:ReadTimeout"] = "00:00:05",
         });
-        edgeBuilder.Configuration.AddInMemoryCollection(ExtraEdgeSettings);
+        edgeBuilder.Configuration.AddInMemoryCollection(settings);
         edgeBuilder.AddNonTaxSocketEdge();
-        _edge = edgeBuilder.Build();
+        var edge = edgeBuilder.Build();
         // As the edge's Program does: health on the health port.
-        NonTax.Infrastructure.Hosting.HealthEndpoints.MapNonTaxHealth(_edge);
-        await _edge.StartAsync();
+        NonTax.Infrastructure.Hosting.HealthEndpoints.MapNonTaxHealth(edge);
+        await edge.StartAsync();
+        return edge;
     }
 
     /// <summary>Settings a derived fixture adds to (or overrides in) the silo's configuration.</summary>

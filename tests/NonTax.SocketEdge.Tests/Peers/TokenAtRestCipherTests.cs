@@ -48,4 +48,32 @@ public class TokenAtRestCipherTests
     [InlineData("AAAA")]
     public void A_bad_key_is_refused_at_start(string key) =>
         Assert.Throws<InvalidOperationException>(() => new TokenAtRestCipher(key));
+
+    [Fact]
+    public void During_a_rotation_both_keys_decrypt_and_only_the_current_one_encrypts()
+    {
+        var oldKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        var newKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        var underOld = new TokenAtRestCipher(oldKey).Encrypt("D3206820105", Token);
+        var rotating = new TokenAtRestCipher(newKey, oldKey);
+
+        Assert.Equal(Token, rotating.Decrypt("D3206820105", underOld));
+        Assert.Equal(TokenCiphertextKey.Previous, rotating.Identify("D3206820105", underOld));
+        var underNew = rotating.Encrypt("D3206820105", Token);
+        Assert.Equal(TokenCiphertextKey.Current, rotating.Identify("D3206820105", underNew));
+        Assert.Equal(Token, new TokenAtRestCipher(newKey).Decrypt("D3206820105", underNew));
+        Assert.ThrowsAny<CryptographicException>(() => new TokenAtRestCipher(oldKey).Decrypt("D3206820105", underNew));
+        // The node code still binds under the previous key.
+        Assert.Equal(TokenCiphertextKey.Neither, rotating.Identify("D3206820103", underOld));
+        Assert.ThrowsAny<CryptographicException>(() => rotating.Decrypt("D3206820103", underOld));
+    }
+
+    [Fact]
+    public void A_previous_key_equal_to_the_current_one_or_malformed_is_refused_at_start()
+    {
+        var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        Assert.Throws<InvalidOperationException>(() => new TokenAtRestCipher(key, key));
+        Assert.Throws<InvalidOperationException>(() => new TokenAtRestCipher(key, "AAAA"));
+        Assert.False(new TokenAtRestCipher(key, "").HasPreviousKey);
+    }
 }

@@ -10,7 +10,7 @@ namespace NonTax.Infrastructure.Hosting;
 public static class LoggingExtensions
 {
     /// <summary>Configuration keys whose values are secrets wherever they appear in a log.</summary>
-    private static readonly string[] SecretSettings = ["Security:TokenKey", "Operations:ApiToken", "Sms:Password", "Web:InitialAdminPassword"];
+    private static readonly string[] SecretSettings = ["Security:TokenKey", "Security:PreviousTokenKey", "Operations:ApiToken", "Sms:Password", "Web:InitialAdminPassword"];
 
     /// <summary>
     /// Serilog to the console: structured properties kept, levels from the <c>Serilog</c>
